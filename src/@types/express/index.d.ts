@@ -1,0 +1,29 @@
+import type { Role } from '../../domain/codes'
+
+declare global {
+  namespace Express {
+    /** Only what the session needs: the id is stored; the rest is reloaded on every request. */
+    interface User {
+      id: string
+      name: string
+      email: string
+      roles: Role[]
+    }
+
+    interface Locals {
+      cspNonce: string
+      csrfToken?: string
+      user?: User
+      currentPath: string
+    }
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    returnTo?: string
+    flash?: { type: 'success' | 'information'; title?: string; text: string }[]
+  }
+}
+
+export {}

@@ -1,0 +1,49 @@
+import path from 'node:path'
+import express from 'express'
+import createError from 'http-errors'
+import type { Store } from 'express-session'
+import { rootDir } from './config'
+import createErrorHandler from './errorHandler'
+import setUpAuthentication, { createAuthenticator } from './middleware/setUpAuthentication'
+import setUpCsrf from './middleware/setUpCsrf'
+import setUpCurrentUser from './middleware/setUpCurrentUser'
+import setUpHealthChecks from './middleware/setUpHealthChecks'
+import setUpRequestId from './middleware/setUpRequestId'
+import setUpRequestLogging from './middleware/setUpRequestLogging'
+import setUpRequestParsing from './middleware/setUpRequestParsing'
+import setUpStaticResources from './middleware/setUpStaticResources'
+import setUpWebSecurity from './middleware/setUpWebSecurity'
+import setUpWebSession from './middleware/setUpWebSession'
+import routes from './routes'
+import type { Services } from './services'
+import { viewHelpers } from './views/viewHelpers'
+
+export interface Infrastructure {
+  sessionStore: Store
+}
+
+/** Composition only: every concern lives in its own setUp* router, in this order. */
+export default function createApp(services: Services, { sessionStore }: Infrastructure): express.Application {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', services.config.trustProxy)
+  app.set('views', [path.join(rootDir, 'views')])
+  app.set('view engine', 'ejs')
+  Object.assign(app.locals, viewHelpers, { serviceName: 'Child death review service' })
+
+  app.use(setUpHealthChecks(services.healthService))
+  app.use(setUpRequestId())
+  app.use(setUpRequestLogging())
+  app.use(setUpWebSecurity(services.config.production))
+  app.use(setUpRequestParsing())
+  app.use(setUpStaticResources(services.config.production))
+  app.use(setUpWebSession(services.config, sessionStore))
+  const authenticator = createAuthenticator(services.userService, services.signInService)
+  app.use(setUpAuthentication(authenticator, services.config.session.cookieName))
+  app.use(setUpCsrf())
+  app.use(setUpCurrentUser())
+  app.use(routes(services, authenticator))
+  app.use((_req, _res, next) => next(createError(404, 'Not found')))
+  app.use(createErrorHandler(services.config.production))
+  return app
+}

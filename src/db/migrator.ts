@@ -1,0 +1,45 @@
+import path from 'node:path'
+import { Client } from 'pg'
+import { Sequelize } from 'sequelize'
+import { SequelizeStorage, Umzug } from 'umzug'
+import { rootDir } from '../config'
+
+/**
+ * Runs the sequelize-cli style migrations in /migrations from code. It records them in the same
+ * SequelizeMeta table as sequelize-cli, so either tool can be used on the same database.
+ */
+export function createMigrator(sequelize: Sequelize, log: (message: string) => void = () => undefined) {
+  return new Umzug({
+    migrations: {
+      glob: path.join(rootDir, 'migrations', '*.js').replace(/\\/g, '/'),
+      resolve: ({ name, path: file, context }) => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const migration = require(file!)
+        return {
+          name,
+          up: async () => migration.up(context, Sequelize),
+          down: async () => migration.down(context, Sequelize),
+        }
+      },
+    },
+    context: sequelize.getQueryInterface(),
+    storage: new SequelizeStorage({ sequelize }),
+    logger: { info: m => log(String(m.event ?? '') + ' ' + String(m.name ?? '')), warn: () => undefined, error: () => undefined, debug: () => undefined },
+  })
+}
+
+// Several instances may start together: only one runs the migrations, the others wait for it.
+const MIGRATION_LOCK_KEY = 726_000
+
+export async function migrateUp(sequelize: Sequelize, url: string, log?: (message: string) => void): Promise<string[]> {
+  const lock = new Client({ connectionString: url })
+  await lock.connect()
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+    const done = await createMigrator(sequelize, log).up()
+    return done.map(m => m.name)
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined)
+    await lock.end()
+  }
+}

@@ -1,0 +1,44 @@
+import { NextFunction, Request, Response } from 'express'
+import type { HttpError } from 'http-errors'
+import logger from './logger'
+
+interface PageForStatus {
+  view: string
+  title: string
+}
+
+function pageFor(status: number, code: string | undefined): PageForStatus {
+  if (code === 'EBADCSRFTOKEN') return { view: 'pages/errors/form-expired', title: 'Your form has expired' }
+  if (status === 404) return { view: 'pages/errors/not-found', title: 'Page not found' }
+  if (status === 403) return { view: 'pages/errors/forbidden', title: 'You do not have permission to see this page' }
+  if (status === 413) return { view: 'pages/errors/bad-request', title: 'What you sent was too large' }
+  if (status === 429) return { view: 'pages/errors/bad-request', title: 'Too many requests' }
+  if (status >= 400 && status < 500) return { view: 'pages/errors/bad-request', title: 'We could not read what you sent' }
+  return { view: 'pages/errors/server-error', title: 'Sorry, there is a problem with the service' }
+}
+
+/**
+ * The one error handler: a friendly page for every failure, the detail only outside production,
+ * and a log line with the request id so a person's report can be matched to it.
+ */
+export default function createErrorHandler(production: boolean) {
+  return (error: HttpError, req: Request, res: Response, _next: NextFunction): void => {
+    const status = error.status ?? error.statusCode ?? 500
+    const { view, title } = pageFor(status, error.code)
+    if (status >= 500) {
+      logger.error({ err: error, requestId: req.id, userId: req.user?.id, path: req.path }, 'request failed')
+    } else {
+      logger.info({ requestId: req.id, status, code: error.code, path: req.path }, error.message)
+    }
+    if (res.headersSent) return
+    res.status(status)
+    // Messages of expected (4xx) errors are ours and safe to show; a 500's message may be anything.
+    const message = status < 500 && error.expose !== false ? error.message : undefined
+    const details = production ? undefined : error.stack
+    if (req.accepts(['html', 'json']) === 'json') {
+      res.json({ status, title, message })
+      return
+    }
+    res.render(view, { pageTitle: title, status, message, details, requestId: req.id })
+  }
+}

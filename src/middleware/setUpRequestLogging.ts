@@ -1,0 +1,27 @@
+import { Router } from 'express'
+import pinoHttp from 'pino-http'
+import logger from '../logger'
+
+/**
+ * Logs method, path, status, time and request id. The URL is logged without its query string
+ * (searches may hold names or NHS numbers), and no body, cookie or header value is logged.
+ */
+export default function setUpRequestLogging(): Router {
+  const router = Router()
+  router.use(
+    pinoHttp({
+      logger,
+      genReqId: req => (req as { id?: string }).id ?? '',
+      customLogLevel: (_req, res, err) => {
+        if (err || res.statusCode >= 500) return 'error'
+        return res.statusCode >= 400 ? 'warn' : 'info'
+      },
+      serializers: {
+        req: req => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+        res: res => ({ statusCode: res.statusCode }),
+      },
+      customProps: req => ({ userId: (req as { user?: { id: string } }).user?.id }),
+    }),
+  )
+  return router
+}

@@ -1,0 +1,61 @@
+import { Request, Response } from 'express'
+import createError from 'http-errors'
+import type { User } from '../../db/models'
+import type UserService from '../../services/userService'
+import ServiceError from '../../services/serviceError'
+import { auditContext } from '../auditContextOf'
+import { addError, FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
+import { AccountValues, readAccountForm } from './accountForm'
+import paths from '../../paths'
+
+export default class EditUserController {
+  constructor(private readonly userService: UserService) {}
+
+  view = async (req: Request, res: Response): Promise<void> => {
+    const account = await this.load(req)
+    this.render(res, account, { name: account.name, email: account.email, roles: account.roles }, account.version, noErrors())
+  }
+
+  submit = async (req: Request, res: Response): Promise<void> => {
+    const account = await this.load(req)
+    const { values, errors } = readAccountForm(req.body, { withRoles: true, withEmail: false })
+    values.email = account.email
+    const version = Number(req.body.version)
+    if (!Number.isInteger(version)) throw createError(400, 'The form is missing its version')
+    if (hasErrors(errors)) return this.render(res.status(400), account, values, version, errors)
+    try {
+      await this.userService.update(account.id, { name: values.name, roles: values.roles, version }, auditContext(req))
+    } catch (error) {
+      if (ServiceError.is(error, 'stale_version')) {
+        // Keep what this person typed, show what the other person saved, and let them save again on top.
+        const fresh = await this.load(req)
+        addError(errors, 'name', 'Someone else changed this account while you were editing it. Check their changes below, then save again')
+        return this.render(res.status(409), fresh, values, fresh.version, errors, { name: fresh.name, roles: fresh.roles })
+      }
+      if (ServiceError.is(error, 'refused')) {
+        addError(errors, 'roles', error.message, '#roles')
+        return this.render(res.status(400), account, values, version, errors)
+      }
+      throw error
+    }
+    req.session.flash = [{ type: 'success', text: `Account updated for ${values.name}` }]
+    return res.redirect(paths.admin.users)
+  }
+
+  private async load(req: Request): Promise<User> {
+    const account = await this.userService.findById(String(req.params.userId))
+    if (!account) throw createError(404, 'Account not found')
+    return account
+  }
+
+  private render(
+    res: Response,
+    account: User,
+    values: AccountValues,
+    version: number,
+    errors: FormErrors,
+    conflict?: { name: string; roles: string[] },
+  ) {
+    res.render('pages/admin/edit-user', { account, values, version, conflict, ...errors })
+  }
+}

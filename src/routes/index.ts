@@ -1,0 +1,19 @@
+import { Router } from 'express'
+import type passport from 'passport'
+import type { Services } from '../services'
+import adminRoutes from './admin'
+import homeRoutes from './home'
+import publicPageRoutes from './publicPages'
+import setupRoutes from './setup'
+import signInRoutes from './signIn'
+
+/** Mounts one router per feature. */
+export default function routes(services: Services, authenticator: passport.PassportStatic): Router {
+  const router = Router()
+  router.use(publicPageRoutes())
+  router.use(signInRoutes(services, authenticator))
+  router.use(setupRoutes(services))
+  router.use(homeRoutes())
+  router.use(adminRoutes(services))
+  return router
+}

@@ -1,0 +1,11 @@
+import { Router } from 'express'
+import type { Services } from '../../services'
+import SetupController from './setupController'
+
+export default function setupRoutes(services: Services): Router {
+  const router = Router()
+  const controller = new SetupController(services.setupService)
+  router.get('/setup/:token', controller.view)
+  router.post('/setup/:token', controller.submit)
+  return router
+}

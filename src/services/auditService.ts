@@ -1,0 +1,80 @@
+import { Op, Transaction, WhereOptions } from 'sequelize'
+import type { Database } from '../db'
+import type { AuditEvent } from '../db/models'
+import type { AuditContext } from './auditContext'
+
+/** Every action the audit log knows; a closed list so reports can rely on the names. */
+export type AuditAction =
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_in_refused'
+  | 'sign_out'
+  | 'first_admin_created'
+  | 'user_created'
+  | 'user_updated'
+  | 'user_deactivated'
+  | 'user_reactivated'
+  | 'audit_log_viewed'
+
+export interface AuditRecord {
+  action: AuditAction
+  entityType?: string
+  entityId?: string
+  details?: Record<string, unknown>
+}
+
+export interface AuditQuery {
+  action?: string
+  entityType?: string
+  entityId?: string
+  actorUserId?: string
+  page: number
+  pageSize: number
+}
+
+export default class AuditService {
+  constructor(private readonly db: Database) {}
+
+  /** Writes one audit row. Pass the transaction of the change it records so both commit or neither does. */
+  async record(context: AuditContext, record: AuditRecord, transaction?: Transaction): Promise<void> {
+    await this.db.models.AuditEvent.create(
+      {
+        actorUserId: context.actorUserId,
+        requestId: context.requestId,
+        ip: context.ip,
+        action: record.action,
+        entityType: record.entityType ?? null,
+        entityId: record.entityId ?? null,
+        details: record.details ?? {},
+      },
+      { transaction },
+    )
+  }
+
+  async countSince(where: { action: AuditAction; entityId?: string; ip?: string }, since: Date): Promise<number> {
+    const filter: WhereOptions = { action: where.action, occurredAt: { [Op.gte]: since } }
+    if (where.entityId !== undefined) Object.assign(filter, { entityId: where.entityId })
+    if (where.ip !== undefined) Object.assign(filter, { ip: where.ip })
+    return this.db.models.AuditEvent.count({ where: filter })
+  }
+
+  async latestOccurredAt(where: { action: AuditAction; entityId: string }): Promise<Date | null> {
+    const row = await this.db.models.AuditEvent.findOne({ where, order: [['occurredAt', 'DESC']], attributes: ['occurredAt'] })
+    return row?.occurredAt ?? null
+  }
+
+  async search(query: AuditQuery): Promise<{ rows: AuditEvent[]; count: number }> {
+    const where: Record<string, unknown> = {}
+    if (query.action) where.action = query.action
+    if (query.entityType) where.entityType = query.entityType
+    if (query.entityId) where.entityId = query.entityId
+    if (query.actorUserId) where.actorUserId = query.actorUserId
+    return this.db.models.AuditEvent.findAndCountAll({
+      where,
+      include: [{ association: 'actor', attributes: ['name', 'email'] }],
+      order: [['id', 'DESC']],
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    })
+  }
+}

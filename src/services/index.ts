@@ -1,0 +1,25 @@
+import type { Config } from '../config'
+import type { Database } from '../db'
+import AuditService from './auditService'
+import HealthService from './healthService'
+import PasswordHasher from './passwordHasher'
+import SetupService from './setupService'
+import SignInService from './signInService'
+import UserService from './userService'
+
+/** Builds every service once, wiring their dependencies through constructors. */
+export function createServices(db: Database, config: Config) {
+  const passwordHasher = new PasswordHasher()
+  const auditService = new AuditService(db)
+  const userService = new UserService(db, auditService, passwordHasher)
+  return {
+    config,
+    auditService,
+    healthService: new HealthService(db),
+    userService,
+    signInService: new SignInService(userService, auditService, passwordHasher, config.signIn),
+    setupService: new SetupService(db, userService, config.setupLinkHours),
+  }
+}
+
+export type Services = ReturnType<typeof createServices>

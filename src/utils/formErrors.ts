@@ -1,0 +1,30 @@
+/** The GOV.UK error shape: one summary list linking to each field, and a message per field. */
+export interface FormErrors {
+  errorSummary: { text: string; href: string }[]
+  formErrors: Record<string, string>
+}
+
+export const noErrors = (): FormErrors => ({ errorSummary: [], formErrors: {} })
+
+export const hasErrors = (errors: FormErrors): boolean => errors.errorSummary.length > 0
+
+/** Field names are snake_case items; element ids are the same names, so links land on the input. */
+export function addError(errors: FormErrors, field: string, text: string, href = `#${field}`): void {
+  if (errors.formErrors[field]) return // the first problem with a field is the one to fix first
+  errors.formErrors[field] = text
+  errors.errorSummary.push({ text, href })
+}
+
+/** Reads a form field as trimmed text whatever was posted (arrays and objects from tampered forms included). */
+export function text(body: unknown, name: string, maxLength = 10_000): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name]
+  const first = Array.isArray(value) ? value[0] : value
+  return typeof first === 'string' ? first.trim().slice(0, maxLength) : ''
+}
+
+/** Reads a field that may be posted several times (checkboxes) as a list of strings. */
+export function list(body: unknown, name: string): string[] {
+  const value = (body as Record<string, unknown> | undefined)?.[name]
+  const values = Array.isArray(value) ? value : [value]
+  return values.filter((v): v is string => typeof v === 'string' && v !== '')
+}

@@ -1,0 +1,24 @@
+import type { Role } from '../domain/codes'
+import paths from '../paths'
+
+interface NavigationItem {
+  href: string
+  text: string
+  roles: Role[]
+}
+
+/** The header navigation; each later feature adds its entry here with the roles that may use it. */
+const ITEMS: NavigationItem[] = [
+  { href: paths.home, text: 'Home', roles: ['admin', 'coordinator', 'panel_member', 'public_health'] },
+  { href: paths.admin.users, text: 'Accounts', roles: ['admin'] },
+  { href: paths.admin.audit, text: 'Audit log', roles: ['admin'] },
+]
+
+export function navigationFor(user: Express.User | undefined, currentPath: string) {
+  if (!user) return []
+  return ITEMS.filter(item => item.roles.some(role => user.roles.includes(role))).map(item => ({
+    href: item.href,
+    text: item.text,
+    active: item.href === paths.home ? currentPath === paths.home : currentPath.startsWith(item.href),
+  }))
+}

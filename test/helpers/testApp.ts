@@ -1,0 +1,48 @@
+import type { Application } from 'express'
+import createApp from '../../src/app'
+import config from '../../src/config'
+import { createDatabase, Database } from '../../src/db'
+import { createSessionStore } from '../../src/middleware/sessionStore'
+import { createServices, Services } from '../../src/services'
+
+export interface TestApp {
+  app: Application
+  db: Database
+  services: Services
+  close: () => Promise<void>
+}
+
+/** The real app on the worker's real database, built exactly as the server builds it. */
+export function createTestApp(overrides: { config?: typeof config } = {}): TestApp {
+  const url = process.env.DATABASE_URL
+  if (!url) throw new Error('DATABASE_URL is not set: run the tests through jest so globalSetup starts PostgreSQL')
+  const db = createDatabase({ url, poolMax: 4 })
+  const services = createServices(db, overrides.config ?? config)
+  const sessions = createSessionStore(url, { prune: false })
+  const app = createApp(services, { sessionStore: sessions.store })
+  return {
+    app,
+    db,
+    services,
+    close: async () => {
+      await sessions.close()
+      await db.close()
+    },
+  }
+}
+
+/**
+ * Empties every table between tests. The audit log refuses TRUNCATE by trigger; replica mode
+ * (a superuser setting, never available to the app) switches triggers off for this one transaction.
+ */
+export async function resetDatabase(db: Database): Promise<void> {
+  await db.sequelize.transaction(async transaction => {
+    const [rows] = await db.sequelize.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'SequelizeMeta'`,
+      { transaction },
+    )
+    const tables = (rows as { tablename: string }[]).map(r => `"${r.tablename}"`).join(', ')
+    await db.sequelize.query('SET LOCAL session_replication_role = replica', { transaction })
+    await db.sequelize.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`, { transaction })
+  })
+}
