@@ -11,7 +11,7 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
     rules: {
       'no-console': 'error',
-      'no-param-reassign': ['error', { props: true, ignorePropertyModificationsFor: ['req', 'res', 'acc', 'session'] }],
+      'no-param-reassign': ['error', { props: true, ignorePropertyModificationsFor: ['req', 'res', 'acc', 'session', 'errors'] }],
       'no-nested-ternary': 'error',
       'no-restricted-syntax': ['error', 'ForInStatement'],
       'max-classes-per-file': ['error', 1],

@@ -30,7 +30,7 @@ module.exports = {
         { transaction },
       )
       await queryInterface.sequelize.query(
-        "ALTER TABLE users ADD CONSTRAINT users_email_length CHECK (char_length(email) BETWEEN 3 AND 320)",
+        'ALTER TABLE users ADD CONSTRAINT users_email_length CHECK (char_length(email) BETWEEN 3 AND 320)',
         { transaction },
       )
     })

@@ -15,7 +15,10 @@ export interface OpenedDatabase {
  * The one way the server and the CLI reach their database: DATABASE_URL when set, otherwise the
  * embedded development PostgreSQL under .data/ (reused if already running), then migrations.
  */
-export async function openDatabase(config: Config, log: (message: string) => void = () => undefined): Promise<OpenedDatabase> {
+export async function openDatabase(
+  config: Config,
+  log: (message: string) => void = () => undefined,
+): Promise<OpenedDatabase> {
   let url = config.db.url
   let stopEmbedded = async () => undefined as void
   if (!url) {

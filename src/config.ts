@@ -6,9 +6,7 @@ export const rootDir = path.resolve(__dirname, '..')
 
 const DEV_SESSION_SECRET = 'development-only-secret-do-not-use-in-production'
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform(v => v === 'true' || v === '1' || v === 'yes')
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform(v => v === 'true' || v === '1' || v === 'yes')
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
 
@@ -24,7 +22,10 @@ const schema = z
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54320),
     SESSION_SECRET: z.string().optional(),
     SESSION_IDLE_MINUTES: positiveInt(30),
-    SESSION_COOKIE_NAME: z.string().regex(/^[\w.-]+$/).default('cdop.session'),
+    SESSION_COOKIE_NAME: z
+      .string()
+      .regex(/^[\w.-]+$/)
+      .default('cdop.session'),
     TRUST_PROXY: z.string().default('loopback'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     SIGN_IN_MAX_FAILURES: positiveInt(5),

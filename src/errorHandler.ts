@@ -13,7 +13,8 @@ function pageFor(status: number, code: string | undefined): PageForStatus {
   if (status === 403) return { view: 'pages/errors/forbidden', title: 'You do not have permission to see this page' }
   if (status === 413) return { view: 'pages/errors/bad-request', title: 'What you sent was too large' }
   if (status === 429) return { view: 'pages/errors/bad-request', title: 'Too many requests' }
-  if (status >= 400 && status < 500) return { view: 'pages/errors/bad-request', title: 'We could not read what you sent' }
+  if (status >= 400 && status < 500)
+    return { view: 'pages/errors/bad-request', title: 'We could not read what you sent' }
   return { view: 'pages/errors/server-error', title: 'Sorry, there is a problem with the service' }
 }
 
@@ -34,7 +35,8 @@ export default function createErrorHandler(production: boolean) {
     res.status(status)
     // Messages of expected (4xx) errors are ours and safe to show; a 500's message may be anything.
     const message = status < 500 && error.expose !== false ? error.message : undefined
-    const details = production ? undefined : error.stack
+    // Outside production a fault shows its stack to the developer; expected refusals never do.
+    const details = production || status < 500 ? undefined : error.stack
     if (req.accepts(['html', 'json']) === 'json') {
       res.json({ status, title, message })
       return

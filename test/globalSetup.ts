@@ -24,7 +24,12 @@ export default async function globalSetup(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdop-test-pg-'))
   fs.chmodSync(dir, 0o755)
   const port = 20000 + Math.floor(Math.random() * 20000)
-  const embedded = await ensureEmbeddedPostgres({ dir: path.join(dir, 'data'), port, database: 'cdop_template', persistent: false })
+  const embedded = await ensureEmbeddedPostgres({
+    dir: path.join(dir, 'data'),
+    port,
+    database: 'cdop_template',
+    persistent: false,
+  })
   ;(globalThis as { __TEST_PG__?: unknown }).__TEST_PG__ = { stop: embedded.stop, dir }
 
   const sequelize = createSequelize({ url: embedded.url, poolMax: 2 })
@@ -34,7 +39,9 @@ export default async function globalSetup(): Promise<void> {
   // A template database cannot be copied while anyone is connected to it.
   const admin = new Client({ connectionString: embedded.url.replace(/\/cdop_template$/, '/postgres') })
   await admin.connect()
-  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'cdop_template' AND pid <> pg_backend_pid()`)
+  await admin.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'cdop_template' AND pid <> pg_backend_pid()`,
+  )
   await admin.end()
   for (let worker = 1; worker <= WORKERS; worker += 1) {
     await createDatabaseIfMissing(port, `cdop_test_${worker}`, 'cdop_template')

@@ -10,6 +10,7 @@ export interface Database {
   close: () => Promise<void>
 }
 
+/** One per process: Sequelize binds the model classes to the connection they were initialised with. */
 export function createDatabase(options: ConnectionOptions): Database {
   const sequelize = createSequelize(options)
   const models = initModels(sequelize)

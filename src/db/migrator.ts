@@ -24,7 +24,12 @@ export function createMigrator(sequelize: Sequelize, log: (message: string) => v
     },
     context: sequelize.getQueryInterface(),
     storage: new SequelizeStorage({ sequelize }),
-    logger: { info: m => log(String(m.event ?? '') + ' ' + String(m.name ?? '')), warn: () => undefined, error: () => undefined, debug: () => undefined },
+    logger: {
+      info: m => log(String(m.event ?? '') + ' ' + String(m.name ?? '')),
+      warn: () => undefined,
+      error: () => undefined,
+      debug: () => undefined,
+    },
   })
 }
 

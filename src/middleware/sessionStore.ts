@@ -9,7 +9,11 @@ export interface SessionStoreHandle {
 
 /** A small pool of its own keeps session reads from queueing behind long-running case queries. */
 export function createSessionStore(url: string, options: { ssl?: boolean; prune?: boolean } = {}): SessionStoreHandle {
-  const pool = new pg.Pool({ connectionString: url, max: 5, ssl: options.ssl ? { rejectUnauthorized: true } : undefined })
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 5,
+    ssl: options.ssl ? { rejectUnauthorized: true } : undefined,
+  })
   const PgStore = connectPgSimple(session)
   const store = new PgStore({
     pool,

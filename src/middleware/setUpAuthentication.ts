@@ -8,7 +8,8 @@ import paths from '../paths'
 
 /** Pages anyone may open without signing in. */
 const PUBLIC_PATHS: string[] = [paths.signIn, paths.accessibility, paths.cookies, paths.privacy]
-const isPublic = (path: string) => PUBLIC_PATHS.includes(path) || path.startsWith(`${paths.setup}/`) || path.startsWith('/agency/')
+const isPublic = (path: string) =>
+  PUBLIC_PATHS.includes(path) || path.startsWith(`${paths.setup}/`) || path.startsWith('/agency/')
 
 export function createAuthenticator(userService: UserService, signInService: SignInService): passport.PassportStatic {
   const authenticator = new passport.Passport() as passport.PassportStatic

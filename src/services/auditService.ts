@@ -59,7 +59,11 @@ export default class AuditService {
   }
 
   async latestOccurredAt(where: { action: AuditAction; entityId: string }): Promise<Date | null> {
-    const row = await this.db.models.AuditEvent.findOne({ where, order: [['occurredAt', 'DESC']], attributes: ['occurredAt'] })
+    const row = await this.db.models.AuditEvent.findOne({
+      where,
+      order: [['occurredAt', 'DESC']],
+      attributes: ['occurredAt'],
+    })
     return row?.occurredAt ?? null
   }
 

@@ -48,7 +48,10 @@ export default class SetupService {
     context: AuditContext,
   ): Promise<string> {
     return this.db.transaction(async transaction => {
-      await this.db.sequelize.query('SELECT pg_advisory_xact_lock(:key)', { replacements: { key: SETUP_LOCK_KEY }, transaction })
+      await this.db.sequelize.query('SELECT pg_advisory_xact_lock(:key)', {
+        replacements: { key: SETUP_LOCK_KEY },
+        transaction,
+      })
       const valid = await this.db.models.SetupToken.findOne({
         where: { tokenHash: hashToken(token), expiresAt: { [Op.gt]: this.now() } },
         transaction,
@@ -56,11 +59,10 @@ export default class SetupService {
       if (!valid || (await this.db.models.User.count({ transaction })) > 0) {
         throw new ServiceError('refused', 'This setup link has already been used or has expired')
       }
-      const user = await this.userService.create(
-        { ...input, roles: ['admin'] },
-        context,
-        { transaction, action: 'first_admin_created' },
-      )
+      const user = await this.userService.create({ ...input, roles: ['admin'] }, context, {
+        transaction,
+        action: 'first_admin_created',
+      })
       await this.db.models.SetupToken.destroy({ where: {}, transaction })
       return user.id
     })

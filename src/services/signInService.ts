@@ -5,9 +5,7 @@ import type AuditService from './auditService'
 import type PasswordHasher from './passwordHasher'
 import type UserService from './userService'
 
-export type SignInResult =
-  | { ok: true; user: User }
-  | { ok: false; reason: 'invalid' | 'locked' | 'throttled' }
+export type SignInResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked' | 'throttled' }
 
 /**
  * Checks a sign-in and limits guessing, per account and per address. The counts come from the
@@ -15,6 +13,11 @@ export type SignInResult =
  * Failures are keyed by the address typed, whether or not such an account exists, so neither
  * the messages nor the lockout reveal which accounts exist.
  */
+function failureReason(user: User | null, passwordValid: boolean): string {
+  if (!user) return 'unknown_account'
+  return passwordValid ? 'inactive_account' : 'wrong_password'
+}
+
 export default class SignInService {
   constructor(
     private readonly userService: UserService,
@@ -28,26 +31,50 @@ export default class SignInService {
     const email = emailInput.trim().toLowerCase()
     const windowStart = new Date(this.now().getTime() - this.limits.lockMinutes * 60_000)
 
-    if (context.ip && (await this.auditService.countSince({ action: 'sign_in_failed', ip: context.ip }, windowStart)) >= this.limits.maxFailuresPerAddress) {
-      await this.auditService.record(context, { action: 'sign_in_refused', entityType: 'account', entityId: email, details: { reason: 'address_throttled' } })
+    if (
+      context.ip &&
+      (await this.auditService.countSince({ action: 'sign_in_failed', ip: context.ip }, windowStart)) >=
+        this.limits.maxFailuresPerAddress
+    ) {
+      await this.auditService.record(context, {
+        action: 'sign_in_refused',
+        entityType: 'account',
+        entityId: email,
+        details: { reason: 'address_throttled' },
+      })
       return { ok: false, reason: 'throttled' }
     }
     if (await this.isLocked(email, windowStart)) {
-      await this.auditService.record(context, { action: 'sign_in_refused', entityType: 'account', entityId: email, details: { reason: 'locked' } })
+      await this.auditService.record(context, {
+        action: 'sign_in_refused',
+        entityType: 'account',
+        entityId: email,
+        details: { reason: 'locked' },
+      })
       return { ok: false, reason: 'locked' }
     }
 
     const user = await this.userService.findByEmail(email)
-    const valid = user ? await this.passwordHasher.verify(user.passwordHash, password) : await this.passwordHasher.verifyNothing(password)
+    const valid = user
+      ? await this.passwordHasher.verify(user.passwordHash, password)
+      : await this.passwordHasher.verifyNothing(password)
     if (!user || !valid || !user.active) {
-      const reason = !user ? 'unknown_account' : !valid ? 'wrong_password' : 'inactive_account'
-      await this.auditService.record(context, { action: 'sign_in_failed', entityType: 'account', entityId: email, details: { reason } })
+      const reason = failureReason(user, valid)
+      await this.auditService.record(context, {
+        action: 'sign_in_failed',
+        entityType: 'account',
+        entityId: email,
+        details: { reason },
+      })
       // The attempt that reaches the limit locks the account at once.
       return { ok: false, reason: (await this.isLocked(email, windowStart)) ? 'locked' : 'invalid' }
     }
 
     await this.userService.recordSignIn(user)
-    await this.auditService.record({ ...context, actorUserId: user.id }, { action: 'sign_in', entityType: 'user', entityId: user.id })
+    await this.auditService.record(
+      { ...context, actorUserId: user.id },
+      { action: 'sign_in', entityType: 'user', entityId: user.id },
+    )
     return { ok: true, user }
   }
 
@@ -58,6 +85,9 @@ export default class SignInService {
     const user = await this.userService.findByEmail(email)
     const lastSuccess = user ? await this.auditService.latestOccurredAt({ action: 'sign_in', entityId: user.id }) : null
     if (!lastSuccess || lastSuccess < windowStart) return true
-    return (await this.auditService.countSince({ action: 'sign_in_failed', entityId: email }, lastSuccess)) >= this.limits.maxFailures
+    return (
+      (await this.auditService.countSince({ action: 'sign_in_failed', entityId: email }, lastSuccess)) >=
+      this.limits.maxFailures
+    )
   }
 }

@@ -37,7 +37,12 @@ export default class UserService {
   }
 
   list(): Promise<User[]> {
-    return this.db.models.User.findAll({ order: [['active', 'DESC'], ['name', 'ASC']] })
+    return this.db.models.User.findAll({
+      order: [
+        ['active', 'DESC'],
+        ['name', 'ASC'],
+      ],
+    })
   }
 
   listByRole(role: Role): Promise<User[]> {
@@ -50,7 +55,10 @@ export default class UserService {
 
   findByEmail(email: string): Promise<User | null> {
     return this.db.models.User.findOne({
-      where: this.db.sequelize.where(this.db.sequelize.fn('lower', this.db.sequelize.col('email')), email.toLowerCase()),
+      where: this.db.sequelize.where(
+        this.db.sequelize.fn('lower', this.db.sequelize.col('email')),
+        email.toLowerCase(),
+      ),
     })
   }
 
@@ -68,7 +76,12 @@ export default class UserService {
         )
         await this.auditService.record(
           context,
-          { action: options.action ?? 'user_created', entityType: 'user', entityId: user.id, details: { roles: user.roles } },
+          {
+            action: options.action ?? 'user_created',
+            entityType: 'user',
+            entityId: user.id,
+            details: { roles: user.roles },
+          },
           transaction,
         )
         return user
@@ -94,7 +107,12 @@ export default class UserService {
       await user.save({ transaction })
       await this.auditService.record(
         context,
-        { action: 'user_updated', entityType: 'user', entityId: id, details: { before, after: { name: user.name, roles: user.roles } } },
+        {
+          action: 'user_updated',
+          entityType: 'user',
+          entityId: id,
+          details: { before, after: { name: user.name, roles: user.roles } },
+        },
         transaction,
       )
       return user
@@ -121,11 +139,16 @@ export default class UserService {
 
   async recordSignIn(user: User, transaction?: Transaction): Promise<void> {
     // A plain update: signing in must not bump the version an administrator may be editing.
-    await this.db.models.User.update({ lastSignedInAt: new Date() }, { where: { id: user.id }, transaction, silent: true })
+    await this.db.models.User.update(
+      { lastSignedInAt: new Date() },
+      { where: { id: user.id }, transaction, silent: true },
+    )
   }
 
   private async lockForChange(id: string, version: number, transaction: Transaction): Promise<User> {
-    const user = isUuid(id) ? await this.db.models.User.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE }) : null
+    const user = isUuid(id)
+      ? await this.db.models.User.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE })
+      : null
     if (!user) throw new ServiceError('not_found', 'Account not found')
     if (user.version !== version) {
       throw new ServiceError('stale_version', 'Someone else changed this account while you were editing it', {

@@ -15,11 +15,18 @@ export function csrfTokenFrom(html: string): string {
 }
 
 /** GETs a page, then POSTs a form to it (or to `action`) with that page's CSRF token. */
-export async function submitForm(agent: Agent, pageUrl: string, fields: Record<string, string | string[]>, action = pageUrl) {
+export async function submitForm(
+  agent: Agent,
+  pageUrl: string,
+  fields: Record<string, string | string[]>,
+  action = pageUrl,
+) {
   const page = await agent.get(pageUrl)
   const body = new URLSearchParams()
   body.append('_csrf', csrfTokenFrom(page.text))
-  Object.entries(fields).forEach(([name, value]) => (Array.isArray(value) ? value : [value]).forEach(v => body.append(name, v)))
+  Object.entries(fields).forEach(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).forEach(v => body.append(name, v)),
+  )
   return agent.post(action).type('form').send(body.toString())
 }
 

@@ -13,10 +13,11 @@ export interface TestApp {
 }
 
 /** The real app on the worker's real database, built exactly as the server builds it. */
-export function createTestApp(overrides: { config?: typeof config } = {}): TestApp {
+export function createTestApp(overrides: { config?: typeof config; db?: Database } = {}): TestApp {
   const url = process.env.DATABASE_URL
   if (!url) throw new Error('DATABASE_URL is not set: run the tests through jest so globalSetup starts PostgreSQL')
-  const db = createDatabase({ url, poolMax: 4 })
+  // Sequelize models are classes bound to one connection: a second app in the same test shares it.
+  const db = overrides.db ?? createDatabase({ url, poolMax: 4 })
   const services = createServices(db, overrides.config ?? config)
   const sessions = createSessionStore(url, { prune: false })
   const app = createApp(services, { sessionStore: sessions.store })
@@ -26,7 +27,7 @@ export function createTestApp(overrides: { config?: typeof config } = {}): TestA
     services,
     close: async () => {
       await sessions.close()
-      await db.close()
+      if (!overrides.db) await db.close()
     },
   }
 }

@@ -36,8 +36,14 @@ export function readAccountForm(body: unknown, options: { withRoles: boolean; wi
 
 /** Checks `password` and `confirm_password` against the password policy. */
 export function validateNewPassword(body: unknown, values: AccountValues, errors: FormErrors): void {
-  const password = typeof (body as Record<string, unknown>)?.password === 'string' ? String((body as Record<string, unknown>).password) : ''
-  const confirm = typeof (body as Record<string, unknown>)?.confirm_password === 'string' ? String((body as Record<string, unknown>).confirm_password) : ''
+  const password =
+    typeof (body as Record<string, unknown>)?.password === 'string'
+      ? String((body as Record<string, unknown>).password)
+      : ''
+  const confirm =
+    typeof (body as Record<string, unknown>)?.confirm_password === 'string'
+      ? String((body as Record<string, unknown>).confirm_password)
+      : ''
   if (!password) {
     addError(errors, 'password', 'Enter a password')
     return

@@ -19,6 +19,12 @@ export default class AuditLogController {
     const page = Number.isInteger(requested) && requested > 0 && requested < 100_000 ? requested : 1
     const { rows, count } = await this.auditService.search({ ...filters, page, pageSize: PAGE_SIZE })
     await this.auditService.record(auditContext(req), { action: 'audit_log_viewed', details: { ...filters, page } })
-    res.render('pages/admin/audit', { events: rows, count, page, pageCount: Math.max(1, Math.ceil(count / PAGE_SIZE)), filters })
+    res.render('pages/admin/audit', {
+      events: rows,
+      count,
+      page,
+      pageCount: Math.max(1, Math.ceil(count / PAGE_SIZE)),
+      filters,
+    })
   }
 }

@@ -13,7 +13,13 @@ export default class EditUserController {
 
   view = async (req: Request, res: Response): Promise<void> => {
     const account = await this.load(req)
-    this.render(res, account, { name: account.name, email: account.email, roles: account.roles }, account.version, noErrors())
+    this.render(
+      res,
+      account,
+      { name: account.name, email: account.email, roles: account.roles },
+      account.version,
+      noErrors(),
+    )
   }
 
   submit = async (req: Request, res: Response): Promise<void> => {
@@ -29,8 +35,15 @@ export default class EditUserController {
       if (ServiceError.is(error, 'stale_version')) {
         // Keep what this person typed, show what the other person saved, and let them save again on top.
         const fresh = await this.load(req)
-        addError(errors, 'name', 'Someone else changed this account while you were editing it. Check their changes below, then save again')
-        return this.render(res.status(409), fresh, values, fresh.version, errors, { name: fresh.name, roles: fresh.roles })
+        addError(
+          errors,
+          'name',
+          'Someone else changed this account while you were editing it. Check their changes below, then save again',
+        )
+        return this.render(res.status(409), fresh, values, fresh.version, errors, {
+          name: fresh.name,
+          roles: fresh.roles,
+        })
       }
       if (ServiceError.is(error, 'refused')) {
         addError(errors, 'roles', error.message, '#roles')

@@ -13,10 +13,13 @@ export default class UserActiveController {
     const id = String(req.params.userId)
     const active = req.body.active === 'true'
     const version = Number(req.body.version)
-    if (!['true', 'false'].includes(req.body.active) || !Number.isInteger(version)) throw createError(400, 'The form is incomplete')
+    if (!['true', 'false'].includes(req.body.active) || !Number.isInteger(version))
+      throw createError(400, 'The form is incomplete')
     try {
       const account = await this.userService.setActive(id, active, version, auditContext(req))
-      req.session.flash = [{ type: 'success', text: `${account.name}'s account is now ${active ? 'active' : 'deactivated'}` }]
+      req.session.flash = [
+        { type: 'success', text: `${account.name}'s account is now ${active ? 'active' : 'deactivated'}` },
+      ]
     } catch (error) {
       if (ServiceError.is(error, 'not_found')) throw createError(404, 'Account not found')
       if (!ServiceError.is(error)) throw error

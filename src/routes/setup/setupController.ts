@@ -22,12 +22,18 @@ export default class SetupController {
     validateNewPassword(req.body, values, errors)
     if (hasErrors(errors)) return this.render(res.status(400), values, errors)
     try {
-      await this.setupService.createFirstAdministrator(token, { ...values, password: String(req.body.password) }, auditContext(req))
+      await this.setupService.createFirstAdministrator(
+        token,
+        { ...values, password: String(req.body.password) },
+        auditContext(req),
+      )
     } catch (error) {
       if (ServiceError.is(error, 'refused')) return this.linkDead(res)
       throw error
     }
-    req.session.flash = [{ type: 'success', title: 'Account created', text: 'Sign in with the email address and password you chose.' }]
+    req.session.flash = [
+      { type: 'success', title: 'Account created', text: 'Sign in with the email address and password you chose.' },
+    ]
     return res.redirect(paths.signIn)
   }
 

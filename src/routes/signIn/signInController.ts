@@ -31,18 +31,24 @@ export default class SignInController {
     if (!email) addError(errors, 'email', 'Enter your email address')
     if (!password) addError(errors, 'password', 'Enter your password')
     if (hasErrors(errors)) return this.render(res.status(400), { email }, errors)
+    // The strategy reads the body itself: give it the cleaned single values, never a tampered array.
+    req.body = { email, password }
 
-    this.authenticator.authenticate('local', (error: unknown, user: Express.User | false, info?: { message?: keyof typeof MESSAGES }) => {
-      if (error) return next(error)
-      if (!user) {
-        const failed = noErrors()
-        addError(failed, 'email', MESSAGES[info?.message ?? 'invalid'] ?? MESSAGES.invalid)
-        return this.render(res.status(info?.message === 'invalid' ? 401 : 429), { email }, failed)
-      }
-      const returnTo = safeReturnTo(req.session.returnTo)
-      // Passport regenerates the session at login, so a session id fixed before sign-in is useless.
-      return req.login(user, loginError => (loginError ? next(loginError) : res.redirect(returnTo)))
-    })(req, res, next)
+    this.authenticator.authenticate(
+      'local',
+      (error: unknown, user: Express.User | false, info?: { message?: keyof typeof MESSAGES }) => {
+        if (error) return next(error)
+        if (!user) {
+          const reason = info?.message && info.message in MESSAGES ? info.message : 'invalid'
+          const failed = noErrors()
+          addError(failed, 'email', MESSAGES[reason])
+          return this.render(res.status(reason === 'invalid' ? 401 : 429), { email }, failed)
+        }
+        const returnTo = safeReturnTo(req.session.returnTo)
+        // Passport regenerates the session at login, so a session id fixed before sign-in is useless.
+        return req.login(user, loginError => (loginError ? next(loginError) : res.redirect(returnTo)))
+      },
+    )(req, res, next)
   }
 
   private render(res: Response, values: { email: string }, errors: FormErrors, notices: Record<string, boolean> = {}) {

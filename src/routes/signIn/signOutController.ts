@@ -11,7 +11,11 @@ export default class SignOutController {
 
   submit = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     if (req.user) {
-      await this.auditService.record(auditContext(req), { action: 'sign_out', entityType: 'user', entityId: req.user.id })
+      await this.auditService.record(auditContext(req), {
+        action: 'sign_out',
+        entityType: 'user',
+        entityId: req.user.id,
+      })
     }
     req.logout(logoutError => {
       if (logoutError) return next(logoutError)
