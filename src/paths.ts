@@ -8,6 +8,16 @@ const paths = {
   accessibility: '/accessibility',
   cookies: '/cookies',
   privacy: '/privacy',
+  cases: {
+    list: '/cases',
+    search: '/cases/search',
+    notify: '/cases/notify',
+    notifyCheck: '/cases/notify/check',
+    notifyCancel: '/cases/notify/cancel',
+    show: (id: string) => `/cases/${id}`,
+    edit: (id: string, section: string) => `/cases/${id}/edit/${section}`,
+    status: (id: string) => `/cases/${id}/status`,
+  },
   admin: {
     users: '/admin/users',
     newUser: '/admin/users/new',

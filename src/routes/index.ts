@@ -2,6 +2,7 @@ import { Router } from 'express'
 import type passport from 'passport'
 import type { Services } from '../services'
 import adminRoutes from './admin'
+import caseRoutes from './cases'
 import homeRoutes from './home'
 import publicPageRoutes from './publicPages'
 import setupRoutes from './setup'
@@ -15,5 +16,6 @@ export default function routes(services: Services, authenticator: passport.Passp
   router.use(setupRoutes(services))
   router.use(homeRoutes())
   router.use(adminRoutes(services))
+  router.use(caseRoutes(services))
   return router
 }

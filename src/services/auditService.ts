@@ -15,6 +15,14 @@ export type AuditAction =
   | 'user_deactivated'
   | 'user_reactivated'
   | 'audit_log_viewed'
+  | 'statistics_viewed'
+  | 'statistics_exported'
+  | 'national_comparator_saved'
+  | 'case_notified'
+  | 'case_viewed'
+  | 'case_updated'
+  | 'case_status_changed'
+  | 'case_list_viewed'
 
 export interface AuditRecord {
   action: AuditAction

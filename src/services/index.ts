@@ -1,10 +1,14 @@
 import type { Config } from '../config'
 import type { Database } from '../db'
 import AuditService from './auditService'
+import CaseReferenceAllocator from './caseReferenceAllocator'
+import CaseSearchService from './caseSearchService'
+import CaseService from './caseService'
 import HealthService from './healthService'
 import PasswordHasher from './passwordHasher'
 import SetupService from './setupService'
 import SignInService from './signInService'
+import StatisticsService from './statistics/statisticsService'
 import UserService from './userService'
 
 /** Builds every service once, wiring their dependencies through constructors. */
@@ -16,9 +20,12 @@ export function createServices(db: Database, config: Config) {
     config,
     auditService,
     healthService: new HealthService(db),
+    caseService: new CaseService(db, auditService, new CaseReferenceAllocator(db)),
+    caseSearchService: new CaseSearchService(db),
     userService,
     signInService: new SignInService(userService, auditService, passwordHasher, config.signIn),
     setupService: new SetupService(db, userService, config.setupLinkHours),
+    statisticsService: new StatisticsService(db, auditService, config.statistics),
   }
 }
 

@@ -10,6 +10,7 @@ interface NavigationItem {
 /** The header navigation; each later feature adds its entry here with the roles that may use it. */
 const ITEMS: NavigationItem[] = [
   { href: paths.home, text: 'Home', roles: ['admin', 'coordinator', 'panel_member', 'public_health'] },
+  { href: paths.cases.list, text: 'Cases', roles: ['coordinator', 'admin'] },
   { href: paths.admin.users, text: 'Accounts', roles: ['admin'] },
   { href: paths.admin.audit, text: 'Audit log', roles: ['admin'] },
 ]

@@ -39,7 +39,22 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   return value ? `${formatDate(value)} at ${formatTime(value)}` : ''
 }
 
+/**
+ * EJS includes inherit every local of the page, so a component option a caller leaves out can be
+ * filled by an unrelated page variable of the same name. `opts` names them all explicitly.
+ */
+const BLANK_OPTIONS = Object.freeze(
+  Object.fromEntries(
+    ['id', 'name', 'label', 'hint', 'errorMessage', 'classes', 'value', 'values', 'items', 'fieldset', 'rows', 'attributes',
+      'describedBy', 'formGroup', 'idPrefix', 'namePrefix', 'type', 'prefix', 'suffix', 'spellcheck', 'autocomplete',
+      'disabled', 'inputmode', 'text', 'html', 'href', 'head', 'caption', 'card', 'titleText', 'errorList']
+      .map(key => [key, undefined]),
+  ),
+)
+export const opts = (options: Record<string, unknown>) => ({ ...BLANK_OPTIONS, ...options })
+
 export const viewHelpers = {
+  opts,
   paths,
   formatDate,
   formatTime,

@@ -1,0 +1,132 @@
+import { caseDateProblems } from '../domain/caseRules'
+import { dateErrorMessage, parseDateParts } from '../domain/dates'
+import { isValidNhsNumber, normaliseNhsNumber } from '../domain/nhsNumber'
+import { normalisePostcode } from '../domain/postcode'
+import { parseTimeOfDay } from '../domain/timeOfDay'
+import { addError, FormErrors, noErrors, text } from '../utils/formErrors'
+import type { CaseAttributes, CaseField } from './caseFields'
+
+export type RawValues = Record<string, string>
+export type CaseValues = Partial<CaseAttributes>
+
+export interface ReadResult {
+  /** Exactly what the person typed, to show again if anything is wrong. */
+  raw: RawValues
+  /** The typed values of the fields that were valid. */
+  values: CaseValues
+  errors: FormErrors
+}
+
+const sentenceCase = (label: string) => label.charAt(0).toLowerCase() + label.slice(1)
+// Very long input is cut before checking so a pasted novel cannot slow the page down.
+const HARD_LIMIT = 100_000
+
+function readField(field: CaseField, body: unknown, raw: RawValues, values: CaseValues, errors: FormErrors): void {
+  const set = (value: unknown) => Object.assign(values, { [field.attr]: value })
+  const missing = () => {
+    if (field.required) addError(errors, field.name, field.missing ?? `Enter ${sentenceCase(field.label)}`)
+    set(null)
+  }
+
+  if (field.kind === 'date') {
+    const parts = { day: text(body, `${field.name}-day`, 20), month: text(body, `${field.name}-month`, 20), year: text(body, `${field.name}-year`, 20) }
+    raw[`${field.name}-day`] = parts.day
+    raw[`${field.name}-month`] = parts.month
+    raw[`${field.name}-year`] = parts.year
+    if (!parts.day && !parts.month && !parts.year) {
+      if (field.required) addError(errors, field.name, `Enter ${sentenceCase(field.label)}`, `#${field.name}-day`)
+      set(null)
+      return
+    }
+    const parsed = parseDateParts(parts)
+    if (parsed.ok) set(parsed.value)
+    else addError(errors, field.name, dateErrorMessage(parsed, sentenceCase(field.label)), `#${field.name}-${parsed.fields[0] ?? 'day'}`)
+    return
+  }
+
+  const value = text(body, field.name, HARD_LIMIT)
+  raw[field.name] = value
+  if (!value) return missing()
+
+  switch (field.kind) {
+    case 'text':
+    case 'longtext':
+      if (field.maxLength && value.length > field.maxLength) {
+        addError(errors, field.name, `${field.label.replace(/ \(optional\)$/, '')} must be ${field.maxLength.toLocaleString('en-GB')} characters or fewer`)
+      } else set(value)
+      return
+    case 'time': {
+      const time = parseTimeOfDay(value)
+      if (time) set(time)
+      else addError(errors, field.name, 'Enter the time of death in the 24-hour clock, like 14:30')
+      return
+    }
+    case 'radios':
+    case 'select':
+      if (field.codes?.has(value)) set(value)
+      else addError(errors, field.name, `Select ${sentenceCase(field.label.replace(/\?$/, ''))} from the list`)
+      return
+    case 'boolean':
+      if (value === 'yes' || value === 'no') set(value === 'yes')
+      else addError(errors, field.name, field.missing ?? `Select yes or no`)
+      return
+    case 'nhs_number': {
+      const digits = normaliseNhsNumber(value)
+      if (!/^\d{10}$/.test(digits)) addError(errors, field.name, 'NHS number must be 10 digits')
+      else if (!isValidNhsNumber(digits)) addError(errors, field.name, 'Enter a valid NHS number: these 10 digits are not an NHS number. Check each digit')
+      else set(digits)
+      return
+    }
+    case 'postcode': {
+      const postcode = normalisePostcode(value)
+      if (postcode) set(postcode)
+      else addError(errors, field.name, 'Enter a real postcode, like SW1A 1AA')
+    }
+  }
+}
+
+/**
+ * Reads the posted fields of one or more sections. `stored` holds the values the form does not
+ * show (other sections of the case), so rules across sections, such as date order, still apply.
+ */
+export function readCaseForm(fields: CaseField[], body: unknown, stored: CaseValues, today: string): ReadResult {
+  const raw: RawValues = {}
+  const values: CaseValues = {}
+  const errors = noErrors()
+  fields.forEach(field => readField(field, body, raw, values, errors))
+
+  const names = new Set(fields.map(f => f.name))
+  if (names.has('nhs_number') && names.has('nhs_number_missing_reason')) {
+    if (values.nhsNumber) values.nhsNumberMissingReason = null
+    else if (!raw.nhs_number && !values.nhsNumberMissingReason && !errors.formErrors.nhs_number_missing_reason) {
+      addError(errors, 'nhs_number_missing_reason', 'Enter the NHS number, or select why there is no NHS number', '#nhs_number_missing_reason')
+    }
+  }
+
+  const merged = { ...stored, ...values }
+  caseDateProblems(merged, today)
+    .filter(problem => names.has(problem.field) && !errors.formErrors[problem.field])
+    .forEach(problem => addError(errors, problem.field, problem.message, `#${problem.field}-day`))
+  return { raw, values, errors }
+}
+
+/** The form's raw values for a stored case, to fill in an edit form. */
+export function rawFromCase(fields: CaseField[], stored: CaseValues): RawValues {
+  const raw: RawValues = {}
+  fields.forEach(field => {
+    const value = stored[field.attr]
+    if (field.kind === 'date') {
+      const [year, month, day] = typeof value === 'string' ? value.split('-') : ['', '', '']
+      raw[`${field.name}-day`] = day ? String(Number(day)) : ''
+      raw[`${field.name}-month`] = month ? String(Number(month)) : ''
+      raw[`${field.name}-year`] = year ?? ''
+    } else if (field.kind === 'boolean') {
+      raw[field.name] = value === true ? 'yes' : value === false ? 'no' : '' // eslint-disable-line no-nested-ternary
+    } else if (field.kind === 'time') {
+      raw[field.name] = typeof value === 'string' ? value.slice(0, 5) : ''
+    } else {
+      raw[field.name] = value == null ? '' : String(value)
+    }
+  })
+  return raw
+}

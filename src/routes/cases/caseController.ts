@@ -1,0 +1,47 @@
+import { Request, Response } from 'express'
+import { caseSections } from '../../cases/caseFields'
+import { describeCaseEvent } from '../../cases/caseTimeline'
+import { displayCaseValue } from '../../cases/displayCaseValue'
+import { ageAtDeath } from '../../domain/ageBand'
+import { allowedTransitions } from '../../domain/caseStatus'
+import { caseStatuses, onHoldReasons } from '../../domain/codes'
+import { daysBetween } from '../../domain/dates'
+import type CaseService from '../../services/caseService'
+import { auditContext } from '../auditContextOf'
+import { loadedCase } from './loadCase'
+
+/** The case page: every section, status and its history, the timeline, key dates and flags. */
+export default class CaseController {
+  constructor(private readonly caseService: CaseService) {}
+
+  view = async (req: Request, res: Response): Promise<void> => {
+    const record = loadedCase(res)
+    await this.caseService.recordView(record.id, auditContext(req))
+    const values = record.get()
+    const today = this.caseService.today()
+    const sections = caseSections.map(section => ({
+      id: section.id,
+      title: section.title,
+      rows: section.fields.map(field => ({ key: field.label.replace(/ \(optional\)$/, ''), text: displayCaseValue(field, values[field.attr]) })),
+    }))
+    const [history, events] = await Promise.all([this.caseService.statusHistory(record.id), this.caseService.timelineEvents(record.id)])
+    const age = ageAtDeath(record.dateOfBirth, record.dateOfDeath)
+    res.render('pages/cases/show', {
+      record,
+      sections,
+      statusLabel: caseStatuses.label(record.status),
+      onHoldReason: record.onHoldReason ? onHoldReasons.label(record.onHoldReason) : null,
+      canChangeStatus: allowedTransitions(record.status, { heldFrom: record.statusBeforeHold }).length > 0,
+      history: history.map(change => ({
+        at: change.changedAt,
+        from: change.fromStatus ? caseStatuses.label(change.fromStatus) : '',
+        to: caseStatuses.label(change.toStatus),
+        reason: [change.reasonCode ? onHoldReasons.label(change.reasonCode) : null, change.reason].filter(Boolean).join(': '),
+        by: (change as unknown as { changer?: { name: string } }).changer?.name ?? 'The service',
+      })),
+      timeline: events.map(describeCaseEvent),
+      daysSinceDeath: daysBetween(record.dateOfDeath, today),
+      ageText: age.completedYears >= 1 ? `${age.completedYears} year${age.completedYears === 1 ? '' : 's'}` : `${age.days} day${age.days === 1 ? '' : 's'}`,
+    })
+  }
+}

@@ -1,0 +1,74 @@
+import { Request, Response } from 'express'
+import createError from 'http-errors'
+import { allowedTransitions, TransitionOption } from '../../domain/caseStatus'
+import { caseStatuses, onHoldReasons } from '../../domain/codes'
+import type { Case } from '../../db/models'
+import type CaseService from '../../services/caseService'
+import ServiceError from '../../services/serviceError'
+import { addError, FormErrors, hasErrors, noErrors, text } from '../../utils/formErrors'
+import { auditContext } from '../auditContextOf'
+import paths from '../../paths'
+import { loadedCase } from './loadCase'
+
+// These happen through a panel meeting (agenda, finalise, defer), never by hand on this page.
+const THROUGH_MEETINGS = new Set(['ready_for_panel>scheduled', 'scheduled>reviewed', 'scheduled>ready_for_panel', 'scheduled>information_gathering'])
+
+const manualTransitions = (record: Case): TransitionOption[] =>
+  allowedTransitions(record.status, { heldFrom: record.statusBeforeHold }).filter(t => !THROUGH_MEETINGS.has(`${record.status}>${t.to}`))
+
+/** Moves a case through the allowed transitions of the data dictionary, with a reason where one is needed. */
+export default class ChangeStatusController {
+  constructor(private readonly caseService: CaseService) {}
+
+  view = (_req: Request, res: Response): void => {
+    const record = loadedCase(res)
+    this.render(res, record, { to: '', reason_code: '', reason: '' }, record.version, noErrors())
+  }
+
+  submit = async (req: Request, res: Response): Promise<void> => {
+    const record = loadedCase(res)
+    const values = { to: text(req.body, 'to', 50), reason_code: text(req.body, 'reason_code', 50), reason: text(req.body, 'reason', 5000) }
+    const version = Number(req.body.version)
+    if (!Number.isInteger(version)) throw createError(400, 'The form is missing its version')
+    const options = manualTransitions(record)
+    const chosen = options.find(option => option.to === values.to)
+    const errors = noErrors()
+    if (!chosen) addError(errors, 'to', 'Select what to do with the case')
+    if (chosen?.reasonCodes && !chosen.reasonCodes.includes(values.reason_code as never)) {
+      addError(errors, 'reason_code', 'Select why the case is on hold')
+    }
+    if (chosen?.needsReason && !values.reason) addError(errors, 'reason', 'Give the reason for this change')
+    if (values.reason.length > 2000) addError(errors, 'reason', 'Reason must be 2,000 characters or fewer')
+    if (hasErrors(errors)) return this.render(res.status(400), record, values, version, errors)
+    try {
+      await this.caseService.changeStatus(
+        record.id,
+        { to: chosen!.to, reasonCode: chosen!.reasonCodes ? values.reason_code : null, reason: values.reason || null, version },
+        auditContext(req),
+      )
+    } catch (error) {
+      if (!ServiceError.is(error)) throw error
+      const fresh = (await this.caseService.findById(record.id))!
+      const message =
+        error.code === 'stale_version'
+          ? `${error.message}. It is now ${caseStatuses.label(fresh.status).toLowerCase()}: check and choose again`
+          : error.message
+      addError(errors, 'to', message)
+      return this.render(res.status(409), fresh, values, fresh.version, errors)
+    }
+    req.session.flash = [{ type: 'success', text: `Case ${record.caseRef} is now ${caseStatuses.label(chosen!.to).toLowerCase()}` }]
+    return res.redirect(paths.cases.show(record.id))
+  }
+
+  private render(res: Response, record: Case, values: Record<string, string>, version: number, errors: FormErrors) {
+    res.render('pages/cases/change-status', {
+      record,
+      statusLabel: caseStatuses.label(record.status),
+      options: manualTransitions(record),
+      holdReasons: onHoldReasons.items,
+      values,
+      version,
+      ...errors,
+    })
+  }
+}
