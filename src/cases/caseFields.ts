@@ -1,18 +1,12 @@
 import type { InferAttributes } from 'sequelize'
 import type { Case } from '../db/models'
-import {
-  CodeList,
-  ethnicities,
-  expectedness,
-  nhsNumberMissingReasons,
-  placesOfDeath,
-  sexes,
-} from '../domain/codes'
+import { CodeList, ethnicities, expectedness, nhsNumberMissingReasons, placesOfDeath, sexes } from '../domain/codes'
 
 export type CaseAttributes = InferAttributes<Case>
 export type CaseAttribute = keyof CaseAttributes
 
-export type FieldKind = 'text' | 'longtext' | 'date' | 'time' | 'radios' | 'select' | 'boolean' | 'nhs_number' | 'postcode'
+export type FieldKind =
+  'text' | 'longtext' | 'date' | 'time' | 'radios' | 'select' | 'boolean' | 'nhs_number' | 'postcode'
 
 /** One data item as a form field: its dictionary name (the form field name), model attribute and wording. */
 export interface CaseField {
@@ -44,8 +38,24 @@ export const caseSections: CaseSection[] = [
     id: 'child',
     title: 'The child',
     fields: [
-      { name: 'given_names', attr: 'givenNames', label: 'Given names', kind: 'text', maxLength: SHORT, identifiable: true, classes: 'govuk-!-width-two-thirds' },
-      { name: 'family_name', attr: 'familyName', label: 'Family name', kind: 'text', maxLength: SHORT, identifiable: true, classes: 'govuk-!-width-two-thirds' },
+      {
+        name: 'given_names',
+        attr: 'givenNames',
+        label: 'Given names',
+        kind: 'text',
+        maxLength: SHORT,
+        identifiable: true,
+        classes: 'govuk-!-width-two-thirds',
+      },
+      {
+        name: 'family_name',
+        attr: 'familyName',
+        label: 'Family name',
+        kind: 'text',
+        maxLength: SHORT,
+        identifiable: true,
+        classes: 'govuk-!-width-two-thirds',
+      },
       {
         name: 'nhs_number',
         attr: 'nhsNumber',
@@ -62,8 +72,24 @@ export const caseSections: CaseSection[] = [
         kind: 'radios',
         codes: nhsNumberMissingReasons,
       },
-      { name: 'date_of_birth', attr: 'dateOfBirth', label: 'Date of birth', hint: 'For example, 27 3 2019', kind: 'date', required: true, identifiable: true },
-      { name: 'sex', attr: 'sex', label: 'Sex', kind: 'radios', codes: sexes, required: true, missing: "Select the child's sex" },
+      {
+        name: 'date_of_birth',
+        attr: 'dateOfBirth',
+        label: 'Date of birth',
+        hint: 'For example, 27 3 2019',
+        kind: 'date',
+        required: true,
+        identifiable: true,
+      },
+      {
+        name: 'sex',
+        attr: 'sex',
+        label: 'Sex',
+        kind: 'radios',
+        codes: sexes,
+        required: true,
+        missing: "Select the child's sex",
+      },
       {
         name: 'ethnicity',
         attr: 'ethnicity',
@@ -80,8 +106,23 @@ export const caseSections: CaseSection[] = [
     id: 'death',
     title: 'The death',
     fields: [
-      { name: 'date_of_death', attr: 'dateOfDeath', label: 'Date of death', hint: 'For example, 27 3 2024', kind: 'date', required: true, identifiable: true },
-      { name: 'time_of_death', attr: 'timeOfDeath', label: 'Time of death (optional)', hint: '24-hour clock, for example 14:30', kind: 'time', classes: 'govuk-input--width-5' },
+      {
+        name: 'date_of_death',
+        attr: 'dateOfDeath',
+        label: 'Date of death',
+        hint: 'For example, 27 3 2024',
+        kind: 'date',
+        required: true,
+        identifiable: true,
+      },
+      {
+        name: 'time_of_death',
+        attr: 'timeOfDeath',
+        label: 'Time of death (optional)',
+        hint: '24-hour clock, for example 14:30',
+        kind: 'time',
+        classes: 'govuk-input--width-5',
+      },
       { name: 'place_of_death', attr: 'placeOfDeath', label: 'Place of death', kind: 'select', codes: placesOfDeath },
       {
         name: 'expected',
@@ -108,9 +149,30 @@ export const caseSections: CaseSection[] = [
     id: 'residence',
     title: 'Where the child lived',
     fields: [
-      { name: 'postcode', attr: 'postcode', label: 'Postcode', kind: 'postcode', identifiable: true, classes: 'govuk-input--width-10' },
-      { name: 'local_authority', attr: 'localAuthority', label: 'Local authority of residence', kind: 'text', maxLength: SHORT, classes: 'govuk-!-width-two-thirds' },
-      { name: 'ward', attr: 'ward', label: 'Electoral ward (optional)', kind: 'text', maxLength: SHORT, classes: 'govuk-!-width-two-thirds' },
+      {
+        name: 'postcode',
+        attr: 'postcode',
+        label: 'Postcode',
+        kind: 'postcode',
+        identifiable: true,
+        classes: 'govuk-input--width-10',
+      },
+      {
+        name: 'local_authority',
+        attr: 'localAuthority',
+        label: 'Local authority of residence',
+        kind: 'text',
+        maxLength: SHORT,
+        classes: 'govuk-!-width-two-thirds',
+      },
+      {
+        name: 'ward',
+        attr: 'ward',
+        label: 'Electoral ward (optional)',
+        kind: 'text',
+        maxLength: SHORT,
+        classes: 'govuk-!-width-two-thirds',
+      },
       {
         name: 'resident',
         attr: 'resident',
@@ -127,10 +189,39 @@ export const caseSections: CaseSection[] = [
     title: 'Notification',
     fields: [
       { name: 'notified_at', attr: 'notifiedAt', label: 'Date the panel was told', kind: 'date', required: true },
-      { name: 'notifier_name', attr: 'notifierName', label: 'Name of the person who notified', kind: 'text', maxLength: SHORT, classes: 'govuk-!-width-two-thirds' },
-      { name: 'notifier_role', attr: 'notifierRole', label: 'Their role', kind: 'text', maxLength: SHORT, classes: 'govuk-!-width-two-thirds' },
-      { name: 'notifier_organisation', attr: 'notifierOrganisation', label: 'Their organisation', kind: 'text', maxLength: SHORT, classes: 'govuk-!-width-two-thirds' },
-      { name: 'notifier_contact', attr: 'notifierContact', label: 'How to contact them', hint: 'Phone number or email address', kind: 'text', maxLength: SHORT, classes: 'govuk-!-width-two-thirds' },
+      {
+        name: 'notifier_name',
+        attr: 'notifierName',
+        label: 'Name of the person who notified',
+        kind: 'text',
+        maxLength: SHORT,
+        classes: 'govuk-!-width-two-thirds',
+      },
+      {
+        name: 'notifier_role',
+        attr: 'notifierRole',
+        label: 'Their role',
+        kind: 'text',
+        maxLength: SHORT,
+        classes: 'govuk-!-width-two-thirds',
+      },
+      {
+        name: 'notifier_organisation',
+        attr: 'notifierOrganisation',
+        label: 'Their organisation',
+        kind: 'text',
+        maxLength: SHORT,
+        classes: 'govuk-!-width-two-thirds',
+      },
+      {
+        name: 'notifier_contact',
+        attr: 'notifierContact',
+        label: 'How to contact them',
+        hint: 'Phone number or email address',
+        kind: 'text',
+        maxLength: SHORT,
+        classes: 'govuk-!-width-two-thirds',
+      },
     ],
   },
   {
@@ -152,8 +243,21 @@ export const caseSections: CaseSection[] = [
     id: 'family',
     title: 'Contact with the family',
     fields: [
-      { name: 'key_worker', attr: 'keyWorker', label: 'Key worker', hint: "The family's single named point of contact", kind: 'text', maxLength: SHORT, classes: 'govuk-!-width-two-thirds' },
-      { name: 'family_leaflet_sent_on', attr: 'familyLeafletSentOn', label: 'Date the family information leaflet was sent', kind: 'date' },
+      {
+        name: 'key_worker',
+        attr: 'keyWorker',
+        label: 'Key worker',
+        hint: "The family's single named point of contact",
+        kind: 'text',
+        maxLength: SHORT,
+        classes: 'govuk-!-width-two-thirds',
+      },
+      {
+        name: 'family_leaflet_sent_on',
+        attr: 'familyLeafletSentOn',
+        label: 'Date the family information leaflet was sent',
+        kind: 'date',
+      },
       {
         name: 'family_questions',
         attr: 'familyQuestions',

@@ -21,18 +21,24 @@ const sentenceCase = (label: string) => label.charAt(0).toLowerCase() + label.sl
 // Very long input is cut before checking so a pasted novel cannot slow the page down.
 const HARD_LIMIT = 100_000
 
-function readField(field: CaseField, body: unknown, raw: RawValues, values: CaseValues, errors: FormErrors): void {
-  const set = (value: unknown) => Object.assign(values, { [field.attr]: value })
+/** Reads one field into the accumulated raw values, typed values and errors. */
+function readField(field: CaseField, body: unknown, acc: ReadResult): void {
+  const { errors } = acc
+  const set = (value: unknown) => Object.assign(acc.values, { [field.attr]: value })
   const missing = () => {
     if (field.required) addError(errors, field.name, field.missing ?? `Enter ${sentenceCase(field.label)}`)
     set(null)
   }
 
   if (field.kind === 'date') {
-    const parts = { day: text(body, `${field.name}-day`, 20), month: text(body, `${field.name}-month`, 20), year: text(body, `${field.name}-year`, 20) }
-    raw[`${field.name}-day`] = parts.day
-    raw[`${field.name}-month`] = parts.month
-    raw[`${field.name}-year`] = parts.year
+    const parts = {
+      day: text(body, `${field.name}-day`, 20),
+      month: text(body, `${field.name}-month`, 20),
+      year: text(body, `${field.name}-year`, 20),
+    }
+    acc.raw[`${field.name}-day`] = parts.day
+    acc.raw[`${field.name}-month`] = parts.month
+    acc.raw[`${field.name}-year`] = parts.year
     if (!parts.day && !parts.month && !parts.year) {
       if (field.required) addError(errors, field.name, `Enter ${sentenceCase(field.label)}`, `#${field.name}-day`)
       set(null)
@@ -40,19 +46,29 @@ function readField(field: CaseField, body: unknown, raw: RawValues, values: Case
     }
     const parsed = parseDateParts(parts)
     if (parsed.ok) set(parsed.value)
-    else addError(errors, field.name, dateErrorMessage(parsed, sentenceCase(field.label)), `#${field.name}-${parsed.fields[0] ?? 'day'}`)
+    else
+      addError(
+        errors,
+        field.name,
+        dateErrorMessage(parsed, sentenceCase(field.label)),
+        `#${field.name}-${parsed.fields[0] ?? 'day'}`,
+      )
     return
   }
 
   const value = text(body, field.name, HARD_LIMIT)
-  raw[field.name] = value
+  acc.raw[field.name] = value
   if (!value) return missing()
 
   switch (field.kind) {
     case 'text':
     case 'longtext':
       if (field.maxLength && value.length > field.maxLength) {
-        addError(errors, field.name, `${field.label.replace(/ \(optional\)$/, '')} must be ${field.maxLength.toLocaleString('en-GB')} characters or fewer`)
+        addError(
+          errors,
+          field.name,
+          `${field.label.replace(/ \(optional\)$/, '')} must be ${field.maxLength.toLocaleString('en-GB')} characters or fewer`,
+        )
       } else set(value)
       return
     case 'time': {
@@ -73,7 +89,12 @@ function readField(field: CaseField, body: unknown, raw: RawValues, values: Case
     case 'nhs_number': {
       const digits = normaliseNhsNumber(value)
       if (!/^\d{10}$/.test(digits)) addError(errors, field.name, 'NHS number must be 10 digits')
-      else if (!isValidNhsNumber(digits)) addError(errors, field.name, 'Enter a valid NHS number: these 10 digits are not an NHS number. Check each digit')
+      else if (!isValidNhsNumber(digits))
+        addError(
+          errors,
+          field.name,
+          'Enter a valid NHS number: these 10 digits are not an NHS number. Check each digit',
+        )
       else set(digits)
       return
     }
@@ -93,20 +114,28 @@ export function readCaseForm(fields: CaseField[], body: unknown, stored: CaseVal
   const raw: RawValues = {}
   const values: CaseValues = {}
   const errors = noErrors()
-  fields.forEach(field => readField(field, body, raw, values, errors))
+  fields.forEach(field => readField(field, body, { raw, values, errors }))
 
   const names = new Set(fields.map(f => f.name))
   if (names.has('nhs_number') && names.has('nhs_number_missing_reason')) {
     if (values.nhsNumber) values.nhsNumberMissingReason = null
     else if (!raw.nhs_number && !values.nhsNumberMissingReason && !errors.formErrors.nhs_number_missing_reason) {
-      addError(errors, 'nhs_number_missing_reason', 'Enter the NHS number, or select why there is no NHS number', '#nhs_number_missing_reason')
+      addError(
+        errors,
+        'nhs_number_missing_reason',
+        'Enter the NHS number, or select why there is no NHS number',
+        '#nhs_number_missing_reason',
+      )
     }
   }
 
   const merged = { ...stored, ...values }
-  caseDateProblems(merged, today)
-    .filter(problem => names.has(problem.field) && !errors.formErrors[problem.field])
-    .forEach(problem => addError(errors, problem.field, problem.message, `#${problem.field}-day`))
+  caseDateProblems(merged, today).forEach(problem => {
+    const shown = names.has(problem.field) ? problem : problem.alternative
+    if (shown && names.has(shown.field) && !errors.formErrors[shown.field]) {
+      addError(errors, shown.field, shown.message, `#${shown.field}-day`)
+    }
+  })
   return { raw, values, errors }
 }
 

@@ -2,10 +2,11 @@ import { openDatabase, OpenedDatabase } from '../bootstrap'
 import type { Config } from '../config'
 import type { Command } from './command'
 import { dbMigrate, dbMigrateUndo } from './commands/dbMigrate'
+import dbSeedDemo from './commands/dbSeedDemo'
 import usersCreate from './commands/usersCreate'
 import { CliError, CliIo } from './io'
 
-export const commands: Command[] = [usersCreate, dbMigrate, dbMigrateUndo]
+export const commands: Command[] = [usersCreate, dbMigrate, dbMigrateUndo, dbSeedDemo]
 
 function help(io: CliIo): void {
   io.stdout.write('Usage: npm run cdop -- <command> [options]\n\nCommands:\n')

@@ -6,9 +6,16 @@ export interface CaseDates {
   notifiedAt?: IsoDate | null
 }
 
+export type DateField = 'date_of_birth' | 'date_of_death' | 'notified_at'
+
 export interface FieldProblem {
-  field: 'date_of_birth' | 'date_of_death' | 'notified_at'
+  field: DateField
   message: string
+  /**
+   * A rule between two dates is broken by either; when only the other one is on the page (editing
+   * one section), the problem is told from that field's side.
+   */
+  alternative?: { field: DateField; message: string }
 }
 
 /**
@@ -26,17 +33,36 @@ export function caseDateProblems(dates: CaseDates, today: IsoDate): FieldProblem
     problems.push({ field: 'date_of_death', message: 'Date of death must be today or in the past' })
   }
   if (dob && dod && compareIsoDates(dob, dod) > 0) {
-    problems.push({ field: 'date_of_birth', message: 'Date of birth must be the same as or before the date of death' })
+    problems.push({
+      field: 'date_of_birth',
+      message: 'Date of birth must be the same as or before the date of death',
+      alternative: {
+        field: 'date_of_death',
+        message: `Date of death must be the same as or after the date of birth (${formatGovukDate(dob)})`,
+      },
+    })
   } else if (dob && dod && compareIsoDates(dod, eighteenthBirthday(dob)) >= 0) {
+    const birthday = formatGovukDate(eighteenthBirthday(dob))
     problems.push({
       field: 'date_of_death',
-      message: `The date of death is on or after the child's 18th birthday (${formatGovukDate(eighteenthBirthday(dob))}). Only deaths before the 18th birthday are reviewed by the panel`,
+      message: `The date of death is on or after the child's 18th birthday (${birthday}). Only deaths before the 18th birthday are reviewed by the panel`,
+      alternative: {
+        field: 'date_of_birth',
+        message: `With this date of birth the child was 18 or over when they died (18th birthday ${birthday}). Only deaths before the 18th birthday are reviewed by the panel`,
+      },
     })
   }
   if (notifiedAt && compareIsoDates(notifiedAt, today) > 0) {
     problems.push({ field: 'notified_at', message: 'Date notified must be today or in the past' })
   } else if (notifiedAt && dod && compareIsoDates(notifiedAt, dod) < 0) {
-    problems.push({ field: 'notified_at', message: 'Date notified must be the same as or after the date of death' })
+    problems.push({
+      field: 'notified_at',
+      message: 'Date notified must be the same as or after the date of death',
+      alternative: {
+        field: 'date_of_death',
+        message: `Date of death must be the same as or before the date the panel was told (${formatGovukDate(notifiedAt)})`,
+      },
+    })
   }
   return problems
 }

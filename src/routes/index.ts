@@ -14,7 +14,7 @@ export default function routes(services: Services, authenticator: passport.Passp
   router.use(publicPageRoutes())
   router.use(signInRoutes(services, authenticator))
   router.use(setupRoutes(services))
-  router.use(homeRoutes())
+  router.use(homeRoutes(services))
   router.use(adminRoutes(services))
   router.use(caseRoutes(services))
   return router

@@ -62,7 +62,18 @@ export default class CaseSearchService {
     const column = SORTS[query.sort]
     return this.db.models.Case.findAndCountAll({
       where: { [Op.and]: where },
-      attributes: ['id', 'caseRef', 'givenNames', 'familyName', 'dateOfDeath', 'notifiedAt', 'status', 'expected', 'category', 'onHoldReason'],
+      attributes: [
+        'id',
+        'caseRef',
+        'givenNames',
+        'familyName',
+        'dateOfDeath',
+        'notifiedAt',
+        'status',
+        'expected',
+        'category',
+        'onHoldReason',
+      ],
       order: [
         [column, query.direction.toUpperCase()],
         ['caseRef', 'DESC'],
@@ -81,7 +92,9 @@ export default class CaseSearchService {
     return {
       [Op.or]: [
         sequelize.where(sequelize.fn('lower', sequelize.col('case_ref')), { [Op.like]: pattern }),
-        sequelize.where(sequelize.literal("lower(coalesce(given_names, '') || ' ' || coalesce(family_name, ''))"), { [Op.like]: pattern }),
+        sequelize.where(sequelize.literal("lower(coalesce(given_names, '') || ' ' || coalesce(family_name, ''))"), {
+          [Op.like]: pattern,
+        }),
       ],
     }
   }

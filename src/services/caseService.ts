@@ -28,10 +28,31 @@ export interface StatusChangeRequest {
 
 // What a person may enter on the notification form; everything else is the service's to set.
 const NOTIFIABLE: CaseAttribute[] = [
-  'givenNames', 'familyName', 'nhsNumber', 'nhsNumberMissingReason', 'dateOfBirth', 'dateOfDeath', 'timeOfDeath',
-  'sex', 'ethnicity', 'postcode', 'localAuthority', 'ward', 'resident', 'placeOfDeath', 'expected',
-  'suspectedStillbirthAtHome', 'notifiedAt', 'notifierName', 'notifierRole', 'notifierOrganisation', 'notifierContact',
-  'circumstances', 'keyWorker', 'familyLeafletSentOn', 'familyQuestions',
+  'givenNames',
+  'familyName',
+  'nhsNumber',
+  'nhsNumberMissingReason',
+  'dateOfBirth',
+  'dateOfDeath',
+  'timeOfDeath',
+  'sex',
+  'ethnicity',
+  'postcode',
+  'localAuthority',
+  'ward',
+  'resident',
+  'placeOfDeath',
+  'expected',
+  'suspectedStillbirthAtHome',
+  'notifiedAt',
+  'notifierName',
+  'notifierRole',
+  'notifierOrganisation',
+  'notifierContact',
+  'circumstances',
+  'keyWorker',
+  'familyLeafletSentOn',
+  'familyQuestions',
 ]
 
 const pick = (values: CaseValues, allowed: CaseAttribute[]): CaseValues =>
@@ -68,7 +89,11 @@ export default class CaseService {
     })
   }
 
-  async notify(values: CaseValues, context: AuditContext, options: { confirmedDifferentFrom?: string[] } = {}): Promise<Case> {
+  async notify(
+    values: CaseValues,
+    context: AuditContext,
+    options: { confirmedDifferentFrom?: string[] } = {},
+  ): Promise<Case> {
     return this.db.transaction(async transaction => {
       const notifiedAt = values.notifiedAt ?? this.today()
       const caseRef = await this.references.next(Number(notifiedAt.slice(0, 4)), transaction)
@@ -83,7 +108,14 @@ export default class CaseService {
         { transaction },
       )
       await this.db.models.CaseStatusChange.create(
-        { caseId: created.id, fromStatus: null, toStatus: 'notified', reasonCode: null, reason: 'Death notified', changedBy: context.actorUserId },
+        {
+          caseId: created.id,
+          fromStatus: null,
+          toStatus: 'notified',
+          reasonCode: null,
+          reason: 'Death notified',
+          changedBy: context.actorUserId,
+        },
         { transaction },
       )
       await this.auditService.record(
@@ -92,7 +124,12 @@ export default class CaseService {
           action: 'case_notified',
           entityType: 'case',
           entityId: created.id,
-          details: { caseRef, ...(options.confirmedDifferentFrom?.length ? { confirmedNotDuplicateOf: options.confirmedDifferentFrom } : {}) },
+          details: {
+            caseRef,
+            ...(options.confirmedDifferentFrom?.length
+              ? { confirmedNotDuplicateOf: options.confirmedDifferentFrom }
+              : {}),
+          },
         },
         transaction,
       )
@@ -104,27 +141,50 @@ export default class CaseService {
    * Saves one section. `version` is the version the editor loaded: if someone saved since, nothing
    * is written and the caller gets the current record to show what changed.
    */
-  async updateSection(id: string, section: string, values: CaseValues, allowed: CaseAttribute[], version: number, context: AuditContext): Promise<Case> {
+  async updateSection(
+    id: string,
+    section: string,
+    values: CaseValues,
+    allowed: CaseAttribute[],
+    version: number,
+    context: AuditContext,
+  ): Promise<Case> {
     return this.db.transaction(async transaction => {
       const record = await this.lock(id, version, transaction)
       const changes = pick(values, allowed)
-      const changed = Object.keys(changes).filter(key => String(record.get(key as CaseAttribute) ?? '') !== String(changes[key as CaseAttribute] ?? ''))
+      const changed = Object.keys(changes).filter(
+        key => String(record.get(key as CaseAttribute) ?? '') !== String(changes[key as CaseAttribute] ?? ''),
+      )
       if (!changed.length) return record
       record.set(changes)
       await record.save({ transaction })
       // Only the names of what changed: the values are identifiable and live in the record itself.
-      await this.auditService.record(context, { action: 'case_updated', entityType: 'case', entityId: id, details: { section, fields: changed } }, transaction)
+      await this.auditService.record(
+        context,
+        { action: 'case_updated', entityType: 'case', entityId: id, details: { section, fields: changed } },
+        transaction,
+      )
       return record
     })
   }
 
-  async changeStatus(id: string, request: StatusChangeRequest, context: AuditContext, transaction?: Transaction): Promise<Case> {
+  async changeStatus(
+    id: string,
+    request: StatusChangeRequest,
+    context: AuditContext,
+    transaction?: Transaction,
+  ): Promise<Case> {
     const work = async (t: Transaction) => {
       const record = await this.lock(id, request.version, t)
       const from = record.status
       const transition = findTransition(from, request.to, { heldFrom: record.statusBeforeHold })
-      if (!transition) throw new ServiceError('refused', `A case that is ${from.replace(/_/g, ' ')} cannot be moved to ${request.to.replace(/_/g, ' ')}`)
-      if (transition.needsReason && !request.reason?.trim()) throw new ServiceError('invalid', 'Give a reason for this change')
+      if (!transition)
+        throw new ServiceError(
+          'refused',
+          `A case that is ${from.replace(/_/g, ' ')} cannot be moved to ${request.to.replace(/_/g, ' ')}`,
+        )
+      if (transition.needsReason && !request.reason?.trim())
+        throw new ServiceError('invalid', 'Give a reason for this change')
       if (transition.reasonCodes && !transition.reasonCodes.includes(request.reasonCode as never)) {
         throw new ServiceError('invalid', 'Select why the case is on hold')
       }
@@ -145,12 +205,24 @@ export default class CaseService {
       }
       await record.save({ transaction: t })
       await this.db.models.CaseStatusChange.create(
-        { caseId: id, fromStatus: from, toStatus: request.to, reasonCode: request.reasonCode ?? null, reason: request.reason?.trim() || null, changedBy: context.actorUserId },
+        {
+          caseId: id,
+          fromStatus: from,
+          toStatus: request.to,
+          reasonCode: request.reasonCode ?? null,
+          reason: request.reason?.trim() || null,
+          changedBy: context.actorUserId,
+        },
         { transaction: t },
       )
       await this.auditService.record(
         context,
-        { action: 'case_status_changed', entityType: 'case', entityId: id, details: { from, to: request.to, reasonCode: request.reasonCode ?? null } },
+        {
+          action: 'case_status_changed',
+          entityType: 'case',
+          entityId: id,
+          details: { from, to: request.to, reasonCode: request.reasonCode ?? null },
+        },
         t,
       )
       return record
@@ -181,10 +253,14 @@ export default class CaseService {
   }
 
   private async lock(id: string, version: number, transaction: Transaction): Promise<Case> {
-    const record = isUuid(id) ? await this.db.models.Case.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE }) : null
+    const record = isUuid(id)
+      ? await this.db.models.Case.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE })
+      : null
     if (!record) throw new ServiceError('not_found', 'Case not found')
     if (record.version !== version) {
-      throw new ServiceError('stale_version', 'Someone else changed this case while you were working on it', { current: record })
+      throw new ServiceError('stale_version', 'Someone else changed this case while you were working on it', {
+        current: record,
+      })
     }
     return record
   }

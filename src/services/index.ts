@@ -4,6 +4,7 @@ import AuditService from './auditService'
 import CaseReferenceAllocator from './caseReferenceAllocator'
 import CaseSearchService from './caseSearchService'
 import CaseService from './caseService'
+import DashboardService from './dashboardService'
 import HealthService from './healthService'
 import PasswordHasher from './passwordHasher'
 import SetupService from './setupService'
@@ -22,6 +23,7 @@ export function createServices(db: Database, config: Config) {
     healthService: new HealthService(db),
     caseService: new CaseService(db, auditService, new CaseReferenceAllocator(db)),
     caseSearchService: new CaseSearchService(db),
+    dashboardService: new DashboardService(db),
     userService,
     signInService: new SignInService(userService, auditService, passwordHasher, config.signIn),
     setupService: new SetupService(db, userService, config.setupLinkHours),

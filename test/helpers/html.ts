@@ -13,5 +13,10 @@ export function errorSummary(html: string): [string, string][] {
 /** The message shown beside a field (by its id), or null. */
 export function fieldError(html: string, id: string): string | null {
   const text = cheerio.load(html)(`#${id}-error`).text()
-  return text ? text.trim().replace(/^Error:\s*/, '').trim() : null
+  return text
+    ? text
+        .trim()
+        .replace(/^Error:\s*/, '')
+        .trim()
+    : null
 }

@@ -22,9 +22,15 @@ export default class CaseController {
     const sections = caseSections.map(section => ({
       id: section.id,
       title: section.title,
-      rows: section.fields.map(field => ({ key: field.label.replace(/ \(optional\)$/, ''), text: displayCaseValue(field, values[field.attr]) })),
+      rows: section.fields.map(field => ({
+        key: field.label.replace(/ \(optional\)$/, ''),
+        text: displayCaseValue(field, values[field.attr]),
+      })),
     }))
-    const [history, events] = await Promise.all([this.caseService.statusHistory(record.id), this.caseService.timelineEvents(record.id)])
+    const [history, events] = await Promise.all([
+      this.caseService.statusHistory(record.id),
+      this.caseService.timelineEvents(record.id),
+    ])
     const age = ageAtDeath(record.dateOfBirth, record.dateOfDeath)
     res.render('pages/cases/show', {
       record,
@@ -36,12 +42,17 @@ export default class CaseController {
         at: change.changedAt,
         from: change.fromStatus ? caseStatuses.label(change.fromStatus) : '',
         to: caseStatuses.label(change.toStatus),
-        reason: [change.reasonCode ? onHoldReasons.label(change.reasonCode) : null, change.reason].filter(Boolean).join(': '),
+        reason: [change.reasonCode ? onHoldReasons.label(change.reasonCode) : null, change.reason]
+          .filter(Boolean)
+          .join(': '),
         by: (change as unknown as { changer?: { name: string } }).changer?.name ?? 'The service',
       })),
       timeline: events.map(describeCaseEvent),
       daysSinceDeath: daysBetween(record.dateOfDeath, today),
-      ageText: age.completedYears >= 1 ? `${age.completedYears} year${age.completedYears === 1 ? '' : 's'}` : `${age.days} day${age.days === 1 ? '' : 's'}`,
+      ageText:
+        age.completedYears >= 1
+          ? `${age.completedYears} year${age.completedYears === 1 ? '' : 's'}`
+          : `${age.days} day${age.days === 1 ? '' : 's'}`,
     })
   }
 }

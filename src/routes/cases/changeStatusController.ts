@@ -11,10 +11,17 @@ import paths from '../../paths'
 import { loadedCase } from './loadCase'
 
 // These happen through a panel meeting (agenda, finalise, defer), never by hand on this page.
-const THROUGH_MEETINGS = new Set(['ready_for_panel>scheduled', 'scheduled>reviewed', 'scheduled>ready_for_panel', 'scheduled>information_gathering'])
+const THROUGH_MEETINGS = new Set([
+  'ready_for_panel>scheduled',
+  'scheduled>reviewed',
+  'scheduled>ready_for_panel',
+  'scheduled>information_gathering',
+])
 
 const manualTransitions = (record: Case): TransitionOption[] =>
-  allowedTransitions(record.status, { heldFrom: record.statusBeforeHold }).filter(t => !THROUGH_MEETINGS.has(`${record.status}>${t.to}`))
+  allowedTransitions(record.status, { heldFrom: record.statusBeforeHold }).filter(
+    t => !THROUGH_MEETINGS.has(`${record.status}>${t.to}`),
+  )
 
 /** Moves a case through the allowed transitions of the data dictionary, with a reason where one is needed. */
 export default class ChangeStatusController {
@@ -27,7 +34,11 @@ export default class ChangeStatusController {
 
   submit = async (req: Request, res: Response): Promise<void> => {
     const record = loadedCase(res)
-    const values = { to: text(req.body, 'to', 50), reason_code: text(req.body, 'reason_code', 50), reason: text(req.body, 'reason', 5000) }
+    const values = {
+      to: text(req.body, 'to', 50),
+      reason_code: text(req.body, 'reason_code', 50),
+      reason: text(req.body, 'reason', 5000),
+    }
     const version = Number(req.body.version)
     if (!Number.isInteger(version)) throw createError(400, 'The form is missing its version')
     const options = manualTransitions(record)
@@ -43,7 +54,12 @@ export default class ChangeStatusController {
     try {
       await this.caseService.changeStatus(
         record.id,
-        { to: chosen!.to, reasonCode: chosen!.reasonCodes ? values.reason_code : null, reason: values.reason || null, version },
+        {
+          to: chosen!.to,
+          reasonCode: chosen!.reasonCodes ? values.reason_code : null,
+          reason: values.reason || null,
+          version,
+        },
         auditContext(req),
       )
     } catch (error) {
@@ -56,7 +72,9 @@ export default class ChangeStatusController {
       addError(errors, 'to', message)
       return this.render(res.status(409), fresh, values, fresh.version, errors)
     }
-    req.session.flash = [{ type: 'success', text: `Case ${record.caseRef} is now ${caseStatuses.label(chosen!.to).toLowerCase()}` }]
+    req.session.flash = [
+      { type: 'success', text: `Case ${record.caseRef} is now ${caseStatuses.label(chosen!.to).toLowerCase()}` },
+    ]
     return res.redirect(paths.cases.show(record.id))
   }
 

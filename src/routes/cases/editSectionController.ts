@@ -56,9 +56,23 @@ export default class EditSectionController {
       const current = error.details.current as Case
       const conflicts = this.differences(section, started, current, values)
       const conflictErrors = noErrors()
-      addError(conflictErrors, 'conflict', 'Someone else saved this case while you were editing it. Check their changes, then save yours again', '#conflict')
+      addError(
+        conflictErrors,
+        'conflict',
+        'Someone else saved this case while you were editing it. Check their changes, then save yours again',
+        '#conflict',
+      )
       // Their input stays in the form; saving again now applies it on top of the newer version.
-      return this.render(res.status(409), current, section, raw, rawFromCase(section.fields, current.get()), current.version, conflictErrors, conflicts)
+      return this.render(
+        res.status(409),
+        current,
+        section,
+        raw,
+        rawFromCase(section.fields, current.get()),
+        current.version,
+        conflictErrors,
+        conflicts,
+      )
     }
     req.session.flash = [{ type: 'success', text: `${section.title} saved` }]
     return res.redirect(paths.cases.show(record.id))
@@ -74,8 +88,16 @@ export default class EditSectionController {
    * What the other person changed: each field whose stored value now differs from the value this
    * person's form started from, with what they typed beside it.
    */
-  private differences(section: CaseSection, started: RawValues, current: Case, submitted: Record<string, unknown>): Conflict[] {
-    const before = readCaseForm(section.fields, started, current.get(), this.caseService.today()).values as Record<string, unknown>
+  private differences(
+    section: CaseSection,
+    started: RawValues,
+    current: Case,
+    submitted: Record<string, unknown>,
+  ): Conflict[] {
+    const before = readCaseForm(section.fields, started, current.get(), this.caseService.today()).values as Record<
+      string,
+      unknown
+    >
     const now = rawFromCase(section.fields, current.get())
     return section.fields
       .filter(field => {
@@ -100,6 +122,14 @@ export default class EditSectionController {
     errors: FormErrors,
     conflicts?: Conflict[],
   ) {
-    res.render('pages/cases/edit-section', { record, section, raw, startedFrom: JSON.stringify(started), version, conflicts, ...errors })
+    res.render('pages/cases/edit-section', {
+      record,
+      section,
+      raw,
+      startedFrom: JSON.stringify(started),
+      version,
+      conflicts,
+      ...errors,
+    })
   }
 }

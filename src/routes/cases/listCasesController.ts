@@ -21,10 +21,19 @@ export default class ListCasesController {
     const { rows, count } = await this.caseSearchService.search(query)
     await this.auditService.record(auditContext(req), {
       action: 'case_list_viewed',
-      details: { searched: Boolean(query.term), status: query.status, year: query.year, page: query.page, shown: rows.length },
+      details: {
+        searched: Boolean(query.term),
+        status: query.status,
+        year: query.year,
+        page: query.page,
+        shown: rows.length,
+      },
     })
     const thisYear = Number(financialYearOf(this.caseService.today()).slice(0, 4))
-    const years = Array.from({ length: thisYear - 2007 }, (_, i) => `${thisYear - i}-${String((thisYear - i + 1) % 100).padStart(2, '0')}`)
+    const years = Array.from(
+      { length: thisYear - 2007 },
+      (_, i) => `${thisYear - i}-${String((thisYear - i + 1) % 100).padStart(2, '0')}`,
+    )
     res.render('pages/cases/list', {
       rows,
       count,

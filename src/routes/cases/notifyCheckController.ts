@@ -31,13 +31,25 @@ export default class NotifyCheckController {
     const duplicates = await this.caseService.findPossibleDuplicates(draft.values)
     if (duplicates.length && req.body.confirm_different_child !== 'yes') {
       const errors = noErrors()
-      addError(errors, 'confirm_different_child', 'Confirm this is a different child from the possible duplicates, or open the existing case')
+      addError(
+        errors,
+        'confirm_different_child',
+        'Confirm this is a different child from the possible duplicates, or open the existing case',
+      )
       return this.render(res.status(400), draft.values, duplicates, errors)
     }
-    const created = await this.caseService.notify(draft.values, auditContext(req), { confirmedDifferentFrom: duplicates.map(d => d.id) })
+    const created = await this.caseService.notify(draft.values, auditContext(req), {
+      confirmedDifferentFrom: duplicates.map(d => d.id),
+    })
     delete req.session.notificationDraft
     req.session.lastNotifiedCaseId = created.id
-    req.session.flash = [{ type: 'success', title: `Case ${created.caseRef} created`, text: 'The death has been notified and the case timeline has started.' }]
+    req.session.flash = [
+      {
+        type: 'success',
+        title: `Case ${created.caseRef} created`,
+        text: 'The death has been notified and the case timeline has started.',
+      },
+    ]
     return res.redirect(paths.cases.show(created.id))
   }
 
@@ -46,7 +58,12 @@ export default class NotifyCheckController {
     return raw ? readCaseForm(FIELDS, raw, {}, this.caseService.today()) : null
   }
 
-  private render(res: Response, values: Record<string, unknown>, duplicates: unknown[], errors: ReturnType<typeof noErrors>) {
+  private render(
+    res: Response,
+    values: Record<string, unknown>,
+    duplicates: unknown[],
+    errors: ReturnType<typeof noErrors>,
+  ) {
     const sections = notificationSections.map(section => ({
       title: section.title,
       rows: section.fields.map(field => ({ field, text: displayCaseValue(field, values[field.attr]) })),

@@ -20,7 +20,10 @@ describe('notifying a death', () => {
 
   const confirm = async (fields: Record<string, string> = {}) => {
     const page = await agent.get('/cases/notify/check')
-    return agent.post('/cases/notify/check').type('form').send({ _csrf: csrfTokenFrom(page.text), ...fields })
+    return agent
+      .post('/cases/notify/check')
+      .type('form')
+      .send({ _csrf: csrfTokenFrom(page.text), ...fields })
   }
 
   it('goes from the form to check your answers to a new case with a reference, status history and audit row', async () => {
@@ -39,7 +42,14 @@ describe('notifying a death', () => {
     const record = (await t.db.models.Case.findOne())!
     expect(saved.headers.location).toBe(`/cases/${record.id}`)
     expect(record.caseRef).toBe('CDOP-2025-0001')
-    expect(record).toMatchObject({ nhsNumber: '9434765919', postcode: 'SW1A 1AA', dateOfBirth: '2024-02-14', timeOfDeath: '14:30:00', status: 'notified', resident: true })
+    expect(record).toMatchObject({
+      nhsNumber: '9434765919',
+      postcode: 'SW1A 1AA',
+      dateOfBirth: '2024-02-14',
+      timeOfDeath: '14:30:00',
+      status: 'notified',
+      resident: true,
+    })
     expect(await t.db.models.CaseStatusChange.count({ where: { caseId: record.id, toStatus: 'notified' } })).toBe(1)
     expect(await t.db.models.AuditEvent.count({ where: { action: 'case_notified', entityId: record.id } })).toBe(1)
 
@@ -85,20 +95,39 @@ describe('notifying a death', () => {
   })
 
   it('refuses a death on or after the 18th birthday, in the future, or notified before it happened', async () => {
-    const adult = await submitForm(agent, '/cases/notify', notificationFields({ 'date_of_birth-year': '2007', 'date_of_birth-month': '11', 'date_of_birth-day': '3' }))
+    const adult = await submitForm(
+      agent,
+      '/cases/notify',
+      notificationFields({ 'date_of_birth-year': '2007', 'date_of_birth-month': '11', 'date_of_birth-day': '3' }),
+    )
     expect(fieldError(adult.text, 'date_of_death')).toMatch(/on or after the child's 18th birthday \(3 November 2025\)/)
     const future = await submitForm(agent, '/cases/notify', notificationFields({ 'date_of_death-year': '2099' }))
     expect(errorSummary(future.text).map(([href]) => href)).toContain('#date_of_death-day')
-    const early = await submitForm(agent, '/cases/notify', notificationFields({ 'notified_at-day': '1', 'notified_at-month': '11' }))
+    const early = await submitForm(
+      agent,
+      '/cases/notify',
+      notificationFields({ 'notified_at-day': '1', 'notified_at-month': '11' }),
+    )
     expect(fieldError(early.text, 'notified_at')).toBe('Date notified must be the same as or after the date of death')
-    const reversed = await submitForm(agent, '/cases/notify', notificationFields({ 'date_of_birth-year': '2025', 'date_of_birth-month': '12' }))
-    expect(fieldError(reversed.text, 'date_of_birth')).toBe('Date of birth must be the same as or before the date of death')
+    const reversed = await submitForm(
+      agent,
+      '/cases/notify',
+      notificationFields({ 'date_of_birth-year': '2025', 'date_of_birth-month': '12' }),
+    )
+    expect(fieldError(reversed.text, 'date_of_birth')).toBe(
+      'Date of birth must be the same as or before the date of death',
+    )
   })
 
   it('needs a reason when there is no NHS number, and survives forged codes and arrays', async () => {
     const missing = await submitForm(agent, '/cases/notify', notificationFields({ nhs_number: '' }))
-    expect(errorSummary(missing.text)).toEqual([['#nhs_number_missing_reason', 'Enter the NHS number, or select why there is no NHS number']])
-    const forged = await submitForm(agent, '/cases/notify', { ...notificationFields({ ethnicity: 'XX', place_of_death: 'moon' }), sex: ['male', 'female'] as unknown as string })
+    expect(errorSummary(missing.text)).toEqual([
+      ['#nhs_number_missing_reason', 'Enter the NHS number, or select why there is no NHS number'],
+    ])
+    const forged = await submitForm(agent, '/cases/notify', {
+      ...notificationFields({ ethnicity: 'XX', place_of_death: 'moon' }),
+      sex: ['male', 'female'] as unknown as string,
+    })
     expect(forged.status).toBe(400)
     expect(errorSummary(forged.text).map(([href]) => href)).toEqual(['#ethnicity', '#place_of_death'])
   })
@@ -121,8 +150,17 @@ describe('notifying a death', () => {
   })
 
   it('also matches duplicates on date of birth, date of death and sex', async () => {
-    await buildCase(t.services, { dateOfBirth: '2024-02-14', dateOfDeath: '2025-11-03', notifiedAt: '2025-11-04', sex: 'female' })
-    await submitForm(agent, '/cases/notify', notificationFields({ nhs_number: '', nhs_number_missing_reason: 'not_yet_available' }))
+    await buildCase(t.services, {
+      dateOfBirth: '2024-02-14',
+      dateOfDeath: '2025-11-03',
+      notifiedAt: '2025-11-04',
+      sex: 'female',
+    })
+    await submitForm(
+      agent,
+      '/cases/notify',
+      notificationFields({ nhs_number: '', nhs_number_missing_reason: 'not_yet_available' }),
+    )
     expect((await agent.get('/cases/notify/check')).text).toContain('This may be a child the service already has')
   })
 
@@ -140,7 +178,9 @@ describe('notifying a death', () => {
 
   it('gives case references in sequence per year, never twice, even when saved at the same moment', async () => {
     const created = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => buildCase(t.services, { notifiedAt: '2026-01-05', familyName: `Concurrent${i}` })),
+      Array.from({ length: 8 }, (_, i) =>
+        buildCase(t.services, { notifiedAt: '2026-01-05', familyName: `Concurrent${i}` }),
+      ),
     )
     const refs = created.map(c => c.caseRef).sort()
     expect(refs).toEqual(Array.from({ length: 8 }, (_, i) => `CDOP-2026-000${i + 1}`))
@@ -149,7 +189,46 @@ describe('notifying a death', () => {
   })
 
   it('skips a reference already taken by an imported case', async () => {
-    await t.db.models.Case.create({ caseRef: 'CDOP-2026-0001', dateOfBirth: '2020-01-01', dateOfDeath: '2026-01-01', sex: 'male', expected: 'expected', notifiedAt: '2026-01-01', imported: true, givenNames: null, familyName: null, nhsNumber: null, nhsNumberMissingReason: null, timeOfDeath: null, postcode: null, localAuthority: null, ward: null, placeOfDeath: null, notifierName: null, notifierRole: null, notifierOrganisation: null, notifierContact: null, circumstances: null, onHoldReason: null, statusBeforeHold: null, reviewDate: null, category: null, modifiableFactors: null, preventability: null, jarRequired: null, jarDate: null, jarHomeVisit: null, jarSummary: null, postMortem: null, coronerInvolved: null, policeInvestigation: null, keyWorker: null, familyLeafletSentOn: null, familyQuestions: null, createdBy: null })
+    await t.db.models.Case.create({
+      caseRef: 'CDOP-2026-0001',
+      dateOfBirth: '2020-01-01',
+      dateOfDeath: '2026-01-01',
+      sex: 'male',
+      expected: 'expected',
+      notifiedAt: '2026-01-01',
+      imported: true,
+      givenNames: null,
+      familyName: null,
+      nhsNumber: null,
+      nhsNumberMissingReason: null,
+      timeOfDeath: null,
+      postcode: null,
+      localAuthority: null,
+      ward: null,
+      placeOfDeath: null,
+      notifierName: null,
+      notifierRole: null,
+      notifierOrganisation: null,
+      notifierContact: null,
+      circumstances: null,
+      onHoldReason: null,
+      statusBeforeHold: null,
+      reviewDate: null,
+      category: null,
+      modifiableFactors: null,
+      preventability: null,
+      jarRequired: null,
+      jarDate: null,
+      jarHomeVisit: null,
+      jarSummary: null,
+      postMortem: null,
+      coronerInvolved: null,
+      policeInvestigation: null,
+      keyWorker: null,
+      familyLeafletSentOn: null,
+      familyQuestions: null,
+      createdBy: null,
+    })
     const next = await buildCase(t.services, { notifiedAt: '2026-01-05' })
     expect(next.caseRef).toBe('CDOP-2026-0002')
   })

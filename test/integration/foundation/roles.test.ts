@@ -36,7 +36,7 @@ describe('role-based access', () => {
     const admin = await signedInAs(['admin', 'coordinator'])
     const home = await admin.get('/')
     expect(home.text).toContain('href="/admin/users"')
-    expect(home.text).toContain('Case work')
+    expect(home.text).toContain('Notify a child death')
   })
 
   it('takes away access at once when an account is deactivated', async () => {
