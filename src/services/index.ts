@@ -9,7 +9,6 @@ import HealthService from './healthService'
 import PasswordHasher from './passwordHasher'
 import SetupService from './setupService'
 import SignInService from './signInService'
-import StatisticsService from './statistics/statisticsService'
 import UserService from './userService'
 
 /** Builds every service once, wiring their dependencies through constructors. */
@@ -27,7 +26,6 @@ export function createServices(db: Database, config: Config) {
     userService,
     signInService: new SignInService(userService, auditService, passwordHasher, config.signIn),
     setupService: new SetupService(db, userService, config.setupLinkHours),
-    statisticsService: new StatisticsService(db, auditService, config.statistics),
   }
 }
 
