@@ -1,12 +1,22 @@
 import type { InferAttributes } from 'sequelize'
 import type { Case } from '../db/models'
-import { CodeList, ethnicities, expectedness, nhsNumberMissingReasons, placesOfDeath, sexes } from '../domain/codes'
+import {
+  agencies,
+  CodeList,
+  ethnicities,
+  expectedness,
+  jarTriggers,
+  nhsNumberMissingReasons,
+  placesOfDeath,
+  postMortemStatuses,
+  sexes,
+} from '../domain/codes'
 
 export type CaseAttributes = InferAttributes<Case>
 export type CaseAttribute = keyof CaseAttributes
 
 export type FieldKind =
-  'text' | 'longtext' | 'date' | 'time' | 'radios' | 'select' | 'boolean' | 'nhs_number' | 'postcode'
+  'text' | 'longtext' | 'date' | 'time' | 'radios' | 'select' | 'checkboxes' | 'boolean' | 'nhs_number' | 'postcode'
 
 /** One data item as a form field: its dictionary name (the form field name), model attribute and wording. */
 export interface CaseField {
@@ -26,7 +36,7 @@ export interface CaseField {
 }
 
 export interface CaseSection {
-  id: 'child' | 'death' | 'residence' | 'notification' | 'circumstances' | 'family'
+  id: 'child' | 'death' | 'jar' | 'residence' | 'notification' | 'circumstances' | 'family'
   title: string
   fields: CaseField[]
 }
@@ -142,6 +152,60 @@ export const caseSections: CaseSection[] = [
         kind: 'boolean',
         required: true,
         missing: 'Select yes if this is a suspected unattended stillbirth at home',
+      },
+    ],
+  },
+  {
+    id: 'jar',
+    title: 'Joint agency response',
+    fields: [
+      {
+        name: 'jar_required',
+        attr: 'jarRequired',
+        label: 'Is a joint agency response required?',
+        hint: 'Required for unexpected deaths that meet one of the triggers',
+        kind: 'boolean',
+      },
+      {
+        name: 'jar_triggers',
+        attr: 'jarTriggers',
+        label: 'Which triggers does the death meet?',
+        hint: 'Select all that apply',
+        kind: 'checkboxes',
+        codes: jarTriggers,
+      },
+      {
+        name: 'jar_date',
+        attr: 'jarDate',
+        label: 'Date the joint agency response started',
+        hint: 'The first information-sharing discussion',
+        kind: 'date',
+      },
+      { name: 'jar_home_visit', attr: 'jarHomeVisit', label: 'Was a joint home or scene visit done?', kind: 'boolean' },
+      {
+        name: 'jar_attendees',
+        attr: 'jarAttendees',
+        label: 'Agencies that took part',
+        hint: 'Select all that apply',
+        kind: 'checkboxes',
+        codes: agencies,
+      },
+      { name: 'post_mortem', attr: 'postMortem', label: 'Post-mortem', kind: 'radios', codes: postMortemStatuses },
+      { name: 'coroner_involved', attr: 'coronerInvolved', label: 'Is the coroner involved?', kind: 'boolean' },
+      {
+        name: 'police_investigation',
+        attr: 'policeInvestigation',
+        label: 'Is there a police investigation?',
+        kind: 'boolean',
+      },
+      {
+        name: 'jar_summary',
+        attr: 'jarSummary',
+        label: 'Summary of the joint agency response',
+        hint: 'This stays within the case record and is never exported',
+        kind: 'longtext',
+        maxLength: 20_000,
+        identifiable: true,
       },
     ],
   },
@@ -270,7 +334,7 @@ export const caseSections: CaseSection[] = [
   },
 ]
 
-/** The sections asked for when a death is notified; the family section is filled in later. */
-export const notificationSections = caseSections.filter(s => s.id !== 'family')
+/** The sections asked for when a death is notified; the response and the family contact come later. */
+export const notificationSections = caseSections.filter(s => s.id !== 'family' && s.id !== 'jar')
 
 export const sectionById = (id: string): CaseSection | undefined => caseSections.find(s => s.id === id)

@@ -5,6 +5,8 @@ import type { CaseField } from './caseFields'
 /** A stored value as a person reads it: labels for codes, "4 June 2025" for dates, Yes or No. */
 export function displayCaseValue(field: CaseField, value: unknown): string {
   if (value === null || value === undefined || value === '') return 'Not recorded'
+  if (Array.isArray(value))
+    return value.length ? value.map(code => field.codes?.label(String(code)) ?? String(code)).join(', ') : 'None'
   switch (field.kind) {
     case 'date':
       return formatDate(String(value))

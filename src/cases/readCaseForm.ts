@@ -3,10 +3,10 @@ import { dateErrorMessage, parseDateParts } from '../domain/dates'
 import { isValidNhsNumber, normaliseNhsNumber } from '../domain/nhsNumber'
 import { normalisePostcode } from '../domain/postcode'
 import { parseTimeOfDay } from '../domain/timeOfDay'
-import { addError, FormErrors, noErrors, text } from '../utils/formErrors'
+import { addError, FormErrors, list, noErrors, text } from '../utils/formErrors'
 import type { CaseAttributes, CaseField } from './caseFields'
 
-export type RawValues = Record<string, string>
+export type RawValues = Record<string, string | string[]>
 export type CaseValues = Partial<CaseAttributes>
 
 export interface ReadResult {
@@ -53,6 +53,15 @@ function readField(field: CaseField, body: unknown, acc: ReadResult): void {
         dateErrorMessage(parsed, sentenceCase(field.label)),
         `#${field.name}-${parsed.fields[0] ?? 'day'}`,
       )
+    return
+  }
+
+  if (field.kind === 'checkboxes') {
+    const chosen = [...new Set(list(body, field.name))]
+    acc.raw[field.name] = chosen
+    if (chosen.some(code => !field.codes?.has(code)))
+      addError(errors, field.name, 'Select from the list', `#${field.name}`)
+    else set(chosen)
     return
   }
 
@@ -129,6 +138,13 @@ export function readCaseForm(fields: CaseField[], body: unknown, stored: CaseVal
     }
   }
 
+  if (names.has('jar_required') && names.has('jar_triggers')) {
+    if (values.jarRequired === false) values.jarTriggers = []
+    else if (values.jarRequired && !values.jarTriggers?.length && !errors.formErrors.jar_triggers) {
+      addError(errors, 'jar_triggers', 'Select the triggers the death meets, as a joint agency response is required')
+    }
+  }
+
   const merged = { ...stored, ...values }
   caseDateProblems(merged, today).forEach(problem => {
     const shown = names.has(problem.field) ? problem : problem.alternative
@@ -151,6 +167,8 @@ export function rawFromCase(fields: CaseField[], stored: CaseValues): RawValues 
       raw[`${field.name}-year`] = year ?? ''
     } else if (field.kind === 'boolean') {
       raw[field.name] = value === true ? 'yes' : value === false ? 'no' : '' // eslint-disable-line no-nested-ternary
+    } else if (field.kind === 'checkboxes') {
+      raw[field.name] = Array.isArray(value) ? value.map(String) : []
     } else if (field.kind === 'time') {
       raw[field.name] = typeof value === 'string' ? value.slice(0, 5) : ''
     } else {

@@ -4,9 +4,10 @@ export interface CaseDates {
   dateOfBirth?: IsoDate | null
   dateOfDeath?: IsoDate | null
   notifiedAt?: IsoDate | null
+  jarDate?: IsoDate | null
 }
 
-export type DateField = 'date_of_birth' | 'date_of_death' | 'notified_at'
+export type DateField = 'date_of_birth' | 'date_of_death' | 'notified_at' | 'jar_date'
 
 export interface FieldProblem {
   field: DateField
@@ -25,7 +26,7 @@ export interface FieldProblem {
  */
 export function caseDateProblems(dates: CaseDates, today: IsoDate): FieldProblem[] {
   const problems: FieldProblem[] = []
-  const { dateOfBirth: dob, dateOfDeath: dod, notifiedAt } = dates
+  const { dateOfBirth: dob, dateOfDeath: dod, notifiedAt, jarDate } = dates
   if (dob && compareIsoDates(dob, today) > 0) {
     problems.push({ field: 'date_of_birth', message: 'Date of birth must be today or in the past' })
   }
@@ -61,6 +62,18 @@ export function caseDateProblems(dates: CaseDates, today: IsoDate): FieldProblem
       alternative: {
         field: 'date_of_death',
         message: `Date of death must be the same as or before the date the panel was told (${formatGovukDate(notifiedAt)})`,
+      },
+    })
+  }
+  if (jarDate && compareIsoDates(jarDate, today) > 0) {
+    problems.push({ field: 'jar_date', message: 'Date the joint agency response started must be today or in the past' })
+  } else if (jarDate && dod && compareIsoDates(jarDate, dod) < 0) {
+    problems.push({
+      field: 'jar_date',
+      message: 'Date the joint agency response started must be the same as or after the date of death',
+      alternative: {
+        field: 'date_of_death',
+        message: `Date of death must be the same as or before the start of the joint agency response (${formatGovukDate(jarDate)})`,
       },
     })
   }

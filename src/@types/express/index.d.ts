@@ -24,7 +24,7 @@ declare module 'express-session' {
     returnTo?: string
     flash?: { type: 'success' | 'information'; title?: string; text: string }[]
     /** A notification being written: kept until saved, so leaving the page loses nothing. */
-    notificationDraft?: { raw: Record<string, string> }
+    notificationDraft?: { raw: Record<string, string | string[]> }
     lastNotifiedCaseId?: string
     /** The case list's search words: held here so names and NHS numbers never appear in a URL. */
     caseSearch?: string
