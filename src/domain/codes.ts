@@ -288,3 +288,28 @@ export const roles = codeList([
   ['public_health', 'Public health analyst'],
 ] as const)
 export type Role = (typeof roles.codes)[number]
+
+/** The capacity a person sits in at a panel meeting; the quorum rule names some of these. */
+export const meetingCapacities = codeList([
+  ['chair', 'Chair'],
+  ['designated_doctor', 'Designated doctor for child deaths'],
+  ['paediatrician', 'Paediatrician'],
+  ['public_health', 'Public health'],
+  ['police', 'Police'],
+  ['social_care', "Children's social care"],
+  ['education', 'Education'],
+  ['nursing', 'Nursing'],
+  ['midwifery', 'Midwifery'],
+  ['lay_member', 'Lay member'],
+  ['coordinator', 'CDOP coordinator'],
+  ['other', 'Other'],
+] as const)
+export type MeetingCapacity = (typeof meetingCapacities.codes)[number]
+
+export const meetingThemes = codeList([
+  ['general', 'General'],
+  ['neonatal', 'Neonatal'],
+  ['unexpected_deaths', 'Unexpected deaths'],
+  ['other', 'Other theme'],
+] as const)
+export type MeetingTheme = (typeof meetingThemes.codes)[number]

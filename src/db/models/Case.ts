@@ -56,6 +56,7 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
   declare postMortem: PostMortemStatus | null
   declare coronerInvolved: boolean | null
   declare policeInvestigation: boolean | null
+  declare anonymisedCircumstances: string | null
   declare keyWorker: string | null
   declare familyLeafletSentOn: string | null
   declare familyQuestions: string | null
@@ -111,6 +112,7 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
         postMortem: text(),
         coronerInvolved: { type: DataTypes.BOOLEAN },
         policeInvestigation: { type: DataTypes.BOOLEAN },
+        anonymisedCircumstances: text(),
         keyWorker: text(),
         familyLeafletSentOn: date(),
         familyQuestions: text(),

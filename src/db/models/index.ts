@@ -1,7 +1,15 @@
 import { Sequelize } from 'sequelize'
+import Action from './Action'
+import AgendaItem from './AgendaItem'
 import AuditEvent from './AuditEvent'
 import Case from './Case'
+import CaseReview from './CaseReview'
 import CaseStatusChange from './CaseStatusChange'
+import ContributoryFactor from './ContributoryFactor'
+import DeclarationOfInterest from './DeclarationOfInterest'
+import Meeting from './Meeting'
+import MeetingMember from './MeetingMember'
+import Setting from './Setting'
 import SetupToken from './SetupToken'
 import User from './User'
 
@@ -12,12 +20,44 @@ export function initModels(sequelize: Sequelize) {
     SetupToken: SetupToken.initModel(sequelize),
     Case: Case.initModel(sequelize),
     CaseStatusChange: CaseStatusChange.initModel(sequelize),
+    Meeting: Meeting.initModel(sequelize),
+    MeetingMember: MeetingMember.initModel(sequelize),
+    AgendaItem: AgendaItem.initModel(sequelize),
+    DeclarationOfInterest: DeclarationOfInterest.initModel(sequelize),
+    Setting: Setting.initModel(sequelize),
+    CaseReview: CaseReview.initModel(sequelize),
+    ContributoryFactor: ContributoryFactor.initModel(sequelize),
+    Action: Action.initModel(sequelize),
   }
   models.AuditEvent.belongsTo(models.User, { as: 'actor', foreignKey: 'actorUserId' })
   models.Case.hasMany(models.CaseStatusChange, { as: 'statusChanges', foreignKey: 'caseId' })
   models.CaseStatusChange.belongsTo(models.User, { as: 'changer', foreignKey: 'changedBy' })
+  models.Meeting.hasMany(models.MeetingMember, { as: 'members', foreignKey: 'meetingId' })
+  models.MeetingMember.belongsTo(models.User, { as: 'user', foreignKey: 'userId' })
+  models.Meeting.hasMany(models.AgendaItem, { as: 'agendaItems', foreignKey: 'meetingId' })
+  models.AgendaItem.belongsTo(models.Case, { as: 'case', foreignKey: 'caseId' })
+  models.AgendaItem.belongsTo(models.Meeting, { as: 'meeting', foreignKey: 'meetingId' })
+  models.Meeting.hasMany(models.DeclarationOfInterest, { as: 'declarations', foreignKey: 'meetingId' })
+  models.DeclarationOfInterest.belongsTo(models.User, { as: 'user', foreignKey: 'userId' })
+  models.CaseReview.hasMany(models.ContributoryFactor, { as: 'factors', foreignKey: 'reviewId' })
+  models.CaseReview.belongsTo(models.Case, { as: 'case', foreignKey: 'caseId' })
+  models.Action.belongsTo(models.Case, { as: 'case', foreignKey: 'caseId' })
   return models
 }
 
 export type Models = ReturnType<typeof initModels>
-export { AuditEvent, Case, CaseStatusChange, SetupToken, User }
+export {
+  Action,
+  AgendaItem,
+  AuditEvent,
+  Case,
+  CaseReview,
+  CaseStatusChange,
+  ContributoryFactor,
+  DeclarationOfInterest,
+  Meeting,
+  MeetingMember,
+  Setting,
+  SetupToken,
+  User,
+}
