@@ -1,0 +1,62 @@
+import fs from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { Browser, chromium, Page } from 'playwright-core'
+import { createTestApp, TestApp } from '../helpers/testApp'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export interface Running {
+  t: TestApp
+  server: Server
+  base: string
+  browser: Browser
+  close: () => Promise<void>
+}
+
+/** The real app listening on a random local port, and a headless Chromium. */
+export async function startBrowserTest(): Promise<Running> {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`)
+  const t = createTestApp()
+  const server = await new Promise<Server>(resolve => {
+    const s = t.app.listen(0, '127.0.0.1', () => resolve(s))
+  })
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+  return {
+    t,
+    server,
+    base,
+    browser,
+    close: async () => {
+      await browser.close()
+      await new Promise(resolve => server.close(resolve))
+      await t.close()
+    },
+  }
+}
+
+/** Runs axe-core in the page and returns the WCAG 2.2 A/AA violations. */
+export async function accessibilityViolations(page: Page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>
+        }
+      }
+    ).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    })
+    return result.violations.map(v => ({ id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' ')) }))
+  })
+}
