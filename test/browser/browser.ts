@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
