@@ -7,6 +7,7 @@ import homeRoutes from './home'
 import publicPageRoutes from './publicPages'
 import setupRoutes from './setup'
 import signInRoutes from './signIn'
+import { statisticsRoutes } from './statistics'
 
 /** Mounts one router per feature. */
 export default function routes(services: Services, authenticator: passport.PassportStatic): Router {
@@ -17,5 +18,6 @@ export default function routes(services: Services, authenticator: passport.Passp
   router.use(homeRoutes(services))
   router.use(adminRoutes(services))
   router.use(caseRoutes(services))
+  router.use(statisticsRoutes(services))
   return router
 }

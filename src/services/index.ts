@@ -9,6 +9,7 @@ import HealthService from './healthService'
 import PasswordHasher from './passwordHasher'
 import SetupService from './setupService'
 import SignInService from './signInService'
+import StatisticsService from './statistics/statisticsService'
 import UserService from './userService'
 
 /** Builds every service once, wiring their dependencies through constructors. */
@@ -23,6 +24,7 @@ export function createServices(db: Database, config: Config) {
     caseService: new CaseService(db, auditService, new CaseReferenceAllocator(db)),
     caseSearchService: new CaseSearchService(db),
     dashboardService: new DashboardService(db),
+    statisticsService: new StatisticsService(db, auditService, config.statistics),
     userService,
     signInService: new SignInService(userService, auditService, passwordHasher, config.signIn),
     setupService: new SetupService(db, userService, config.setupLinkHours),

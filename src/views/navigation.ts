@@ -11,6 +11,7 @@ interface NavigationItem {
 const ITEMS: NavigationItem[] = [
   { href: paths.home, text: 'Home', roles: ['admin', 'coordinator', 'panel_member', 'public_health'] },
   { href: paths.cases.list, text: 'Cases', roles: ['coordinator', 'admin'] },
+  { href: '/statistics', text: 'Statistics', roles: ['coordinator', 'admin', 'public_health'] },
   { href: paths.admin.users, text: 'Accounts', roles: ['admin'] },
   { href: paths.admin.audit, text: 'Audit log', roles: ['admin'] },
 ]

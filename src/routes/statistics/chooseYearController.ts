@@ -1,0 +1,17 @@
+import { Request, Response } from 'express'
+import type StatisticsService from '../../services/statistics/statisticsService'
+import { mayProduceUnsuppressed } from './readReleaseQuery'
+
+/** Pick a financial year, or consecutive years to pool, for the report; a plain GET form, so the choice is a link. */
+export default class ChooseYearController {
+  constructor(private readonly statisticsService: StatisticsService) {}
+
+  view = async (req: Request, res: Response): Promise<void> => {
+    const years = await this.statisticsService.yearsWithData()
+    res.render('pages/statistics/index', {
+      years,
+      mayUnsuppress: mayProduceUnsuppressed(req.user),
+      isAdmin: req.user?.roles.includes('admin') ?? false,
+    })
+  }
+}

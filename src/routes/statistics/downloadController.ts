@@ -1,0 +1,32 @@
+import { Request, Response } from 'express'
+import createError from 'http-errors'
+import ServiceError from '../../services/serviceError'
+import { exportRelease } from '../../services/statistics/exportFormats'
+import type StatisticsService from '../../services/statistics/statisticsService'
+import { auditContext } from '../auditContextOf'
+import { readExportFormat, readReleaseQuery } from './readReleaseQuery'
+
+/** A release as a CSV, Excel or JSON file (statistics.md §4). */
+export default class DownloadController {
+  constructor(private readonly statisticsService: StatisticsService) {}
+
+  download = async (req: Request, res: Response): Promise<void> => {
+    const query = readReleaseQuery(req, this.statisticsService)
+    const format = readExportFormat(req)
+    let release
+    try {
+      release = await this.statisticsService.produceRelease(
+        query,
+        { kind: 'export', format, via: 'web' },
+        auditContext(req),
+      )
+    } catch (error) {
+      if (ServiceError.is(error, 'refused')) throw createError(409, error.message)
+      throw error
+    }
+    const file = await exportRelease(release, format)
+    res.set('Content-Type', file.contentType)
+    res.attachment(file.fileName)
+    res.send(file.body)
+  }
+}
