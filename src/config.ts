@@ -33,6 +33,12 @@ const schema = z
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveInt(30),
     SETUP_LINK_HOURS: positiveInt(24),
     SUPPRESS_MAX: positiveInt(5),
+    REQUEST_DUE_DAYS: positiveInt(28),
+    AGENCY_LINK_EXPIRY_DAYS: positiveInt(60),
+    AGENCY_LINK_MAX_REQUESTS_PER_MINUTE: positiveInt(30),
+    REMINDER_DAYS_BEFORE_DUE: positiveInt(7),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default('Child death review service <no-reply@localhost>'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return
@@ -91,6 +97,13 @@ export function loadConfig(env: Env) {
     }),
     setupLinkHours: e.SETUP_LINK_HOURS,
     statistics: Object.freeze({ suppressMax: e.SUPPRESS_MAX }),
+    agencyRequests: Object.freeze({
+      dueDays: e.REQUEST_DUE_DAYS,
+      linkExpiryDays: e.AGENCY_LINK_EXPIRY_DAYS,
+      linkMaxRequestsPerMinute: e.AGENCY_LINK_MAX_REQUESTS_PER_MINUTE,
+      reminderDaysBeforeDue: e.REMINDER_DAYS_BEFORE_DUE,
+    }),
+    mail: Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM }),
   })
 }
 

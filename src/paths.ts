@@ -18,6 +18,56 @@ const paths = {
     edit: (id: string, section: string) => `/cases/${id}/edit/${section}`,
     status: (id: string) => `/cases/${id}/status`,
   },
+  agencyRequests: {
+    list: (caseId: string) => `/cases/${caseId}/requests`,
+    new: (caseId: string) => `/cases/${caseId}/requests/new`,
+    show: (caseId: string, id: string) => `/cases/${caseId}/requests/${id}`,
+    revokeLink: (caseId: string, id: string) => `/cases/${caseId}/requests/${id}/revoke-link`,
+    newLink: (caseId: string, id: string) => `/cases/${caseId}/requests/${id}/new-link`,
+    close: (caseId: string, id: string, outcome: 'cancel' | 'not-involved') =>
+      `/cases/${caseId}/requests/${id}/${outcome}`,
+    paper: (caseId: string, id: string) => `/cases/${caseId}/requests/${id}/paper`,
+  },
+  /** The agency contact's secure link: the token is the only credential, so it is never logged in full. */
+  agencyLink: (token: string) => `/agency/${token}`,
+  outbox: {
+    list: '/outbox',
+    show: (id: string) => `/outbox/${id}`,
+    retry: (id: string) => `/outbox/${id}/retry`,
+  },
+  meetings: {
+    list: '/meetings',
+    schedule: '/meetings/new',
+    show: (id: string) => `/meetings/${id}`,
+    edit: (id: string) => `/meetings/${id}/edit`,
+    members: (id: string) => `/meetings/${id}/members`,
+    externalMember: (id: string) => `/meetings/${id}/members/external`,
+    removeMember: (id: string, memberId: string) => `/meetings/${id}/members/${memberId}/remove`,
+    attendance: (id: string) => `/meetings/${id}/attendance`,
+    agendaAdd: (id: string) => `/meetings/${id}/agenda/add`,
+    agendaMove: (id: string, itemId: string) => `/meetings/${id}/agenda/${itemId}/move`,
+    agendaRemove: (id: string, itemId: string) => `/meetings/${id}/agenda/${itemId}/remove`,
+    declarations: (id: string) => `/meetings/${id}/declarations`,
+    withdrawDeclaration: (id: string, declarationId: string) =>
+      `/meetings/${id}/declarations/${declarationId}/withdraw`,
+    declareInterest: (id: string, caseId: string) => `/meetings/${id}/cases/${caseId}/interest`,
+    pack: (id: string, caseId: string) => `/meetings/${id}/cases/${caseId}/pack`,
+    wholePack: (id: string) => `/meetings/${id}/pack`,
+    minutes: (id: string) => `/meetings/${id}/minutes`,
+  },
+  reviews: {
+    edit: (meetingId: string, caseId: string) => `/meetings/${meetingId}/cases/${caseId}/review`,
+    autosave: (meetingId: string, caseId: string) => `/meetings/${meetingId}/cases/${caseId}/review/autosave`,
+    finalise: (meetingId: string, caseId: string) => `/meetings/${meetingId}/cases/${caseId}/review/finalise`,
+    defer: (meetingId: string, caseId: string) => `/meetings/${meetingId}/cases/${caseId}/review/defer`,
+  },
+  actions: {
+    list: '/actions',
+    show: (id: string) => `/actions/${id}`,
+  },
+  settings: {
+    quorum: '/settings/quorum',
+  },
   admin: {
     users: '/admin/users',
     newUser: '/admin/users/new',

@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   const services = createServices(opened.db, config)
   const sessions = createSessionStore(opened.url, { ssl: config.db.ssl })
   const app = createApp(services, { sessionStore: sessions.store })
+  services.scheduledJobs.start() // reminders, e-mail retries, rate-limit pruning (safe with several instances)
 
   const server = app.listen(config.port, () => {
     console.log(`\nChild death review service is running at ${config.baseUrl}`)

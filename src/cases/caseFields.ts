@@ -301,6 +301,14 @@ export const caseSections: CaseSection[] = [
         maxLength: 20_000,
         identifiable: true,
       },
+      {
+        name: 'anonymised_circumstances',
+        attr: 'anonymisedCircumstances',
+        label: 'Anonymised summary for the panel',
+        hint: 'This is what panel members see in the meeting pack. Do not include anything that could identify the child or family, such as names, dates of birth, addresses or NHS numbers',
+        kind: 'longtext',
+        maxLength: 20_000,
+      },
     ],
   },
   {
@@ -335,6 +343,9 @@ export const caseSections: CaseSection[] = [
 ]
 
 /** The sections asked for when a death is notified; the response and the family contact come later. */
-export const notificationSections = caseSections.filter(s => s.id !== 'family' && s.id !== 'jar')
+export const notificationSections = caseSections
+  .filter(s => s.id !== 'family' && s.id !== 'jar')
+  // The panel's anonymised summary is written later, when the case is prepared for a meeting.
+  .map(s => ({ ...s, fields: s.fields.filter(f => f.attr !== 'anonymisedCircumstances') }))
 
 export const sectionById = (id: string): CaseSection | undefined => caseSections.find(s => s.id === id)

@@ -1,11 +1,23 @@
 import type { AuditEvent } from '../db/models'
-import { caseStatuses } from '../domain/codes'
+import { agencies, caseStatuses } from '../domain/codes'
+import { formatGovukDate, isValidIsoDate } from '../domain/dates'
 import { sectionById } from './caseFields'
 
 export interface TimelineEntry {
   at: Date
   title: string
   by: string
+}
+
+const agencyOf = (details: Record<string, unknown>) => agencies.label(String(details.agency))
+const meetingDateOf = (details: Record<string, unknown>) =>
+  isValidIsoDate(details.meetingDate) ? formatGovukDate(details.meetingDate) : 'an unknown date'
+
+const LINK_REFUSALS: Record<string, string> = {
+  expired: 'it had expired',
+  revoked: 'it had been revoked',
+  used: 'the report was already submitted',
+  closed: 'the request was closed',
 }
 
 /** Says in words what each audit row of a case records. Unknown actions fall back to their name. */
@@ -25,6 +37,67 @@ export function describeCaseEvent(event: AuditEvent & { actor?: { name: string }
         by,
         title: `Status changed from ${caseStatuses.label(String(details.from))} to ${caseStatuses.label(String(details.to))}`,
       }
+    case 'agency_request_sent':
+      return { at: event.occurredAt, by, title: `Information requested from ${agencyOf(details)}` }
+    case 'agency_request_cancelled':
+      return { at: event.occurredAt, by, title: `Request to ${agencyOf(details)} cancelled` }
+    case 'agency_request_not_involved':
+      return { at: event.occurredAt, by, title: `${agencyOf(details)} recorded as not involved` }
+    case 'agency_link_revoked':
+      return { at: event.occurredAt, by, title: `Link for ${agencyOf(details)} revoked` }
+    case 'agency_link_reissued':
+      return { at: event.occurredAt, by, title: `New link sent to ${agencyOf(details)}` }
+    case 'agency_link_refused':
+      return {
+        at: event.occurredAt,
+        by: 'Agency contact',
+        title: `Link for ${agencyOf(details)} refused: ${LINK_REFUSALS[String(details.reason)] ?? String(details.reason)}`,
+      }
+    case 'agency_report_submitted':
+      return {
+        at: event.occurredAt,
+        by: 'Agency contact',
+        title:
+          details.involved === false
+            ? `${agencyOf(details)} said it had no involvement`
+            : `Report received from ${agencyOf(details)}`,
+      }
+    case 'agency_report_recorded':
+      return { at: event.occurredAt, by, title: `Report from ${agencyOf(details)} recorded (received another way)` }
+    case 'agency_reminder_sent':
+      return {
+        at: event.occurredAt,
+        by,
+        title: `${details.step === 'overdue' ? 'Overdue reminder' : 'Reminder'} sent to ${agencyOf(details)}`,
+      }
+    case 'case_readiness_overridden':
+      return { at: event.occurredAt, by, title: 'Sent to panel with information missing' }
+    case 'review_started':
+      return { at: event.occurredAt, by, title: 'Panel review started' }
+    case 'review_finalised':
+      return { at: event.occurredAt, by, title: 'Panel review finalised' }
+    case 'review_quorum_overridden':
+      return { at: event.occurredAt, by, title: 'Review finalised in a meeting that was not quorate' }
+    case 'review_deferred':
+      return { at: event.occurredAt, by, title: 'Deferred by the panel for more information' }
+    case 'review_superseded':
+      return { at: event.occurredAt, by, title: 'Earlier panel review superseded' }
+    case 'agenda_case_added':
+      return {
+        at: event.occurredAt,
+        by,
+        title: `Added to the agenda of the panel meeting on ${meetingDateOf(details)}`,
+      }
+    case 'agenda_case_removed':
+      return {
+        at: event.occurredAt,
+        by,
+        title: `Removed from the agenda of the panel meeting on ${meetingDateOf(details)}`,
+      }
+    case 'interest_declared':
+      return { at: event.occurredAt, by, title: 'A panel member declared an interest in the case' }
+    case 'interest_withdrawn':
+      return { at: event.occurredAt, by, title: 'A declaration of interest in the case was withdrawn' }
     default:
       return { at: event.occurredAt, by, title: event.action.replace(/_/g, ' ').replace(/^\w/, c => c.toUpperCase()) }
   }

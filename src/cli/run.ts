@@ -3,11 +3,21 @@ import type { Config } from '../config'
 import type { Command } from './command'
 import { dbMigrate, dbMigrateUndo } from './commands/dbMigrate'
 import dbSeedDemo from './commands/dbSeedDemo'
+import importCommand from './commands/import'
+import jobsRunReminders from './commands/jobsRunReminders'
 import stats from './commands/stats'
 import usersCreate from './commands/usersCreate'
 import { CliError, CliIo } from './io'
 
-export const commands: Command[] = [usersCreate, dbMigrate, dbMigrateUndo, dbSeedDemo, stats]
+export const commands: Command[] = [
+  usersCreate,
+  dbMigrate,
+  dbMigrateUndo,
+  dbSeedDemo,
+  importCommand,
+  stats,
+  jobsRunReminders,
+]
 
 function help(io: CliIo): void {
   io.stdout.write('Usage: npm run cdop -- <command> [options]\n\nCommands:\n')

@@ -17,7 +17,14 @@ export default function setUpRequestLogging(): Router {
         return res.statusCode >= 400 ? 'warn' : 'info'
       },
       serializers: {
-        req: req => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+        // One-time link tokens are credentials: the path is logged without them.
+        req: req => ({
+          id: req.id,
+          method: req.method,
+          path: String(req.url)
+            .split('?')[0]
+            .replace(/^\/(agency|setup)\/[^/]+/, '/$1/[token]'),
+        }),
         res: res => ({ statusCode: res.statusCode }),
       },
       customProps: req => ({ userId: (req as { user?: { id: string } }).user?.id }),

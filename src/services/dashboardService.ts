@@ -1,7 +1,8 @@
-import { Op } from 'sequelize'
+import { Op, QueryTypes } from 'sequelize'
 import type { Database } from '../db'
 import type { Case } from '../db/models'
 import { openStatuses } from '../domain/caseStatus'
+import { agencies } from '../domain/codes'
 import { addDays, addMonthsClamped, todayInLondon } from '../domain/dates'
 
 const OPEN = [...openStatuses, 'on_hold'] as const
@@ -15,6 +16,18 @@ export interface CoordinatorDashboard {
   over12Months: number
   openCases: number
   byStatus: Record<string, number>
+  agencies: AgencyFigures[]
+}
+
+/** Per agency: requests overdue, cases waiting on it, and how fast it answered over the last 12 months. */
+export interface AgencyFigures {
+  agency: string
+  label: string
+  overdue: number
+  outstanding: number
+  casesWaiting: number
+  answered: number
+  averageDaysToRespond: number | null
 }
 
 /** The work that is due, for the coordinator's home page. Each figure is one indexed query. */
@@ -30,15 +43,23 @@ export default class DashboardService {
     const open = { status: { [Op.in]: OPEN as unknown as string[] } }
     // The family should have the information leaflet within 7 days of the panel hearing of the death.
     const familiesWhere = { ...open, familyLeafletSentOn: null, notifiedAt: { [Op.lte]: addDays(today, -7) } }
-    const [familiesWaiting, familiesWaitingCount, waitingLongest, over6Months, over12Months, statusRows] =
-      await Promise.all([
-        Case.findAll({ where: familiesWhere, attributes: [...ATTRIBUTES], order: [['notifiedAt', 'ASC']], limit: 10 }),
-        Case.count({ where: familiesWhere }),
-        Case.findAll({ where: open, attributes: [...ATTRIBUTES], order: [['dateOfDeath', 'ASC']], limit: 10 }),
-        Case.count({ where: { ...open, dateOfDeath: { [Op.lte]: addMonthsClamped(today, -6) } } }),
-        Case.count({ where: { ...open, dateOfDeath: { [Op.lte]: addMonthsClamped(today, -12) } } }),
-        Case.count({ where: open, group: ['status'] }) as unknown as Promise<{ status: string; count: number }[]>,
-      ])
+    const [
+      familiesWaiting,
+      familiesWaitingCount,
+      waitingLongest,
+      over6Months,
+      over12Months,
+      statusRows,
+      agencyFigures,
+    ] = await Promise.all([
+      Case.findAll({ where: familiesWhere, attributes: [...ATTRIBUTES], order: [['notifiedAt', 'ASC']], limit: 10 }),
+      Case.count({ where: familiesWhere }),
+      Case.findAll({ where: open, attributes: [...ATTRIBUTES], order: [['dateOfDeath', 'ASC']], limit: 10 }),
+      Case.count({ where: { ...open, dateOfDeath: { [Op.lte]: addMonthsClamped(today, -6) } } }),
+      Case.count({ where: { ...open, dateOfDeath: { [Op.lte]: addMonthsClamped(today, -12) } } }),
+      Case.count({ where: open, group: ['status'] }) as unknown as Promise<{ status: string; count: number }[]>,
+      this.agencyFigures(today),
+    ])
     const byStatus = Object.fromEntries(statusRows.map(row => [row.status, Number(row.count)]))
     return {
       familiesWaiting,
@@ -48,6 +69,48 @@ export default class DashboardService {
       over12Months,
       openCases: Object.values(byStatus).reduce((a, b) => a + b, 0),
       byStatus,
+      agencies: agencyFigures,
     }
+  }
+
+  /**
+   * Two grouped queries, each on a partial index: the outstanding requests (overdue is derived:
+   * still requested after the due date), and the answers of the last 12 months (submitted - sent).
+   */
+  private async agencyFigures(today: string): Promise<AgencyFigures[]> {
+    const query = <T extends object>(sql: string, replacements: Record<string, unknown>) =>
+      this.db.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT })
+    const [waiting, answered] = await Promise.all([
+      query<{ agency: string; overdue: number; outstanding: number; cases_waiting: number }>(
+        `SELECT agency,
+                count(*) FILTER (WHERE due_date < CAST(:today AS date)) AS overdue,
+                count(*) AS outstanding,
+                count(DISTINCT case_id) AS cases_waiting
+           FROM agency_requests WHERE status = 'requested' GROUP BY agency`,
+        { today },
+      ),
+      query<{ agency: string; answered: number; average_days: number | string }>(
+        `SELECT agency, count(*) AS answered,
+                round(avg(extract(epoch FROM submitted_at - created_at) / 86400)::numeric, 1) AS average_days
+           FROM agency_requests WHERE submitted_at IS NOT NULL AND submitted_at >= CAST(:since AS timestamptz)
+          GROUP BY agency`,
+        { since: new Date(`${addMonthsClamped(today, -12)}T00:00:00Z`) },
+      ),
+    ])
+    return agencies.codes
+      .map(code => {
+        const w = waiting.find(row => row.agency === code)
+        const a = answered.find(row => row.agency === code)
+        return {
+          agency: code,
+          label: agencies.label(code),
+          overdue: Number(w?.overdue ?? 0),
+          outstanding: Number(w?.outstanding ?? 0),
+          casesWaiting: Number(w?.cases_waiting ?? 0),
+          answered: Number(a?.answered ?? 0),
+          averageDaysToRespond: a ? Number(a.average_days) : null,
+        }
+      })
+      .filter(row => row.outstanding || row.answered)
   }
 }

@@ -1,12 +1,16 @@
 import type { Config } from '../config'
 import type { Database } from '../db'
+import { createAgencyRequestServices } from './agencyRequests'
 import AuditService from './auditService'
 import CaseReferenceAllocator from './caseReferenceAllocator'
 import CaseSearchService from './caseSearchService'
 import CaseService from './caseService'
 import DashboardService from './dashboardService'
 import HealthService from './healthService'
+import HistoryImportService from './import/historyImportService'
+import { createMeetingServices } from './meetings'
 import PasswordHasher from './passwordHasher'
+import { createReviewServices } from './reviews'
 import SetupService from './setupService'
 import SignInService from './signInService'
 import StatisticsService from './statistics/statisticsService'
@@ -17,17 +21,23 @@ export function createServices(db: Database, config: Config) {
   const passwordHasher = new PasswordHasher()
   const auditService = new AuditService(db)
   const userService = new UserService(db, auditService, passwordHasher)
+  const caseService = new CaseService(db, auditService, new CaseReferenceAllocator(db))
+  const meetingServices = createMeetingServices(db, auditService, caseService)
   return {
     config,
     auditService,
     healthService: new HealthService(db),
-    caseService: new CaseService(db, auditService, new CaseReferenceAllocator(db)),
+    historyImportService: new HistoryImportService(db, auditService),
+    caseService,
     caseSearchService: new CaseSearchService(db),
     dashboardService: new DashboardService(db),
-    statisticsService: new StatisticsService(db, auditService, config.statistics),
     userService,
     signInService: new SignInService(userService, auditService, passwordHasher, config.signIn),
     setupService: new SetupService(db, userService, config.setupLinkHours),
+    statisticsService: new StatisticsService(db, auditService, config.statistics),
+    ...createAgencyRequestServices(db, config, auditService, caseService),
+    ...meetingServices,
+    ...createReviewServices(db, auditService, caseService, meetingServices.meetingService),
   }
 }
 

@@ -11,7 +11,10 @@ interface NavigationItem {
 const ITEMS: NavigationItem[] = [
   { href: paths.home, text: 'Home', roles: ['admin', 'coordinator', 'panel_member', 'public_health'] },
   { href: paths.cases.list, text: 'Cases', roles: ['coordinator', 'admin'] },
+  { href: paths.meetings.list, text: 'Meetings', roles: ['coordinator', 'admin', 'panel_member'] },
+  { href: paths.actions.list, text: 'Actions', roles: ['coordinator', 'admin'] },
   { href: '/statistics', text: 'Statistics', roles: ['coordinator', 'admin', 'public_health'] },
+  { href: paths.outbox.list, text: 'Outbox', roles: ['coordinator', 'admin'] },
   { href: paths.admin.users, text: 'Accounts', roles: ['admin'] },
   { href: paths.admin.audit, text: 'Audit log', roles: ['admin'] },
 ]

@@ -1,5 +1,6 @@
 import { Sequelize } from 'sequelize'
 import Action from './Action'
+import AgencyRequest from './AgencyRequest'
 import AgendaItem from './AgendaItem'
 import AuditEvent from './AuditEvent'
 import Case from './Case'
@@ -9,6 +10,7 @@ import ContributoryFactor from './ContributoryFactor'
 import DeclarationOfInterest from './DeclarationOfInterest'
 import Meeting from './Meeting'
 import MeetingMember from './MeetingMember'
+import OutboxMessage from './OutboxMessage'
 import Setting from './Setting'
 import SetupToken from './SetupToken'
 import User from './User'
@@ -20,6 +22,8 @@ export function initModels(sequelize: Sequelize) {
     SetupToken: SetupToken.initModel(sequelize),
     Case: Case.initModel(sequelize),
     CaseStatusChange: CaseStatusChange.initModel(sequelize),
+    AgencyRequest: AgencyRequest.initModel(sequelize),
+    OutboxMessage: OutboxMessage.initModel(sequelize),
     Meeting: Meeting.initModel(sequelize),
     MeetingMember: MeetingMember.initModel(sequelize),
     AgendaItem: AgendaItem.initModel(sequelize),
@@ -32,6 +36,8 @@ export function initModels(sequelize: Sequelize) {
   models.AuditEvent.belongsTo(models.User, { as: 'actor', foreignKey: 'actorUserId' })
   models.Case.hasMany(models.CaseStatusChange, { as: 'statusChanges', foreignKey: 'caseId' })
   models.CaseStatusChange.belongsTo(models.User, { as: 'changer', foreignKey: 'changedBy' })
+  models.AgencyRequest.belongsTo(models.Case, { as: 'case', foreignKey: 'caseId' })
+  models.AgencyRequest.belongsTo(models.User, { as: 'requester', foreignKey: 'requestedBy' })
   models.Meeting.hasMany(models.MeetingMember, { as: 'members', foreignKey: 'meetingId' })
   models.MeetingMember.belongsTo(models.User, { as: 'user', foreignKey: 'userId' })
   models.Meeting.hasMany(models.AgendaItem, { as: 'agendaItems', foreignKey: 'meetingId' })
@@ -48,6 +54,7 @@ export function initModels(sequelize: Sequelize) {
 export type Models = ReturnType<typeof initModels>
 export {
   Action,
+  AgencyRequest,
   AgendaItem,
   AuditEvent,
   Case,
@@ -57,6 +64,7 @@ export {
   DeclarationOfInterest,
   Meeting,
   MeetingMember,
+  OutboxMessage,
   Setting,
   SetupToken,
   User,

@@ -6,13 +6,21 @@ import { ageAtDeath } from '../../domain/ageBand'
 import { allowedTransitions } from '../../domain/caseStatus'
 import { caseStatuses, onHoldReasons } from '../../domain/codes'
 import { daysBetween } from '../../domain/dates'
+import type AgencyRequestService from '../../services/agencyRequests/agencyRequestService'
+import type ReadinessService from '../../services/agencyRequests/readinessService'
+import { READINESS_OVERRIDE } from '../../services/agencyRequests/readinessService'
 import type CaseService from '../../services/caseService'
+import { requestRow } from '../agencyRequests/requestRows'
 import { auditContext } from '../auditContextOf'
 import { loadedCase } from './loadCase'
 
 /** The case page: every section, status and its history, the timeline, key dates and flags. */
 export default class CaseController {
-  constructor(private readonly caseService: CaseService) {}
+  constructor(
+    private readonly caseService: CaseService,
+    private readonly readinessService: ReadinessService,
+    private readonly agencyRequestService: AgencyRequestService,
+  ) {}
 
   view = async (req: Request, res: Response): Promise<void> => {
     const record = loadedCase(res)
@@ -27,9 +35,11 @@ export default class CaseController {
         text: displayCaseValue(field, values[field.attr]),
       })),
     }))
-    const [history, events] = await Promise.all([
+    const [history, events, missing, requests] = await Promise.all([
       this.caseService.statusHistory(record.id),
       this.caseService.timelineEvents(record.id),
+      this.readinessService.missingFor(record),
+      this.agencyRequestService.listForCase(record.id),
     ])
     const age = ageAtDeath(record.dateOfBirth, record.dateOfDeath)
     res.render('pages/cases/show', {
@@ -42,12 +52,20 @@ export default class CaseController {
         at: change.changedAt,
         from: change.fromStatus ? caseStatuses.label(change.fromStatus) : '',
         to: caseStatuses.label(change.toStatus),
-        reason: [change.reasonCode ? onHoldReasons.label(change.reasonCode) : null, change.reason]
+        reason: [
+          change.reasonCode === READINESS_OVERRIDE
+            ? 'Sent to panel with information missing'
+            : change.reasonCode && onHoldReasons.label(change.reasonCode),
+          change.reason,
+        ]
           .filter(Boolean)
           .join(': '),
         by: (change as unknown as { changer?: { name: string } }).changer?.name ?? 'The service',
       })),
       timeline: events.map(describeCaseEvent),
+      missing,
+      requests: requests.map(request => requestRow(request, today, this.agencyRequestService.instant())),
+      canRequest: this.agencyRequestService.canRequest(record),
       daysSinceDeath: daysBetween(record.dateOfDeath, today),
       ageText:
         age.completedYears >= 1

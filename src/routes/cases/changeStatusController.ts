@@ -3,6 +3,8 @@ import createError from 'http-errors'
 import { allowedTransitions, TransitionOption } from '../../domain/caseStatus'
 import { caseStatuses, onHoldReasons } from '../../domain/codes'
 import type { Case } from '../../db/models'
+import type { MissingItem } from '../../services/agencyRequests/readinessService'
+import type ReadinessService from '../../services/agencyRequests/readinessService'
 import type CaseService from '../../services/caseService'
 import ServiceError from '../../services/serviceError'
 import { addError, FormErrors, hasErrors, noErrors, text } from '../../utils/formErrors'
@@ -25,11 +27,15 @@ const manualTransitions = (record: Case): TransitionOption[] =>
 
 /** Moves a case through the allowed transitions of the data dictionary, with a reason where one is needed. */
 export default class ChangeStatusController {
-  constructor(private readonly caseService: CaseService) {}
+  constructor(
+    private readonly caseService: CaseService,
+    private readonly readinessService: ReadinessService,
+  ) {}
 
-  view = (_req: Request, res: Response): void => {
+  view = async (_req: Request, res: Response): Promise<void> => {
     const record = loadedCase(res)
-    this.render(res, record, { to: '', reason_code: '', reason: '' }, record.version, noErrors())
+    const values = { to: '', reason_code: '', reason: '', override_missing: '' }
+    this.render(res, record, values, record.version, noErrors(), await this.missingForPanel(record))
   }
 
   submit = async (req: Request, res: Response): Promise<void> => {
@@ -38,6 +44,7 @@ export default class ChangeStatusController {
       to: text(req.body, 'to', 50),
       reason_code: text(req.body, 'reason_code', 50),
       reason: text(req.body, 'reason', 5000),
+      override_missing: text(req.body, 'override_missing', 10),
     }
     const version = Number(req.body.version)
     if (!Number.isInteger(version)) throw createError(400, 'The form is missing its version')
@@ -49,10 +56,17 @@ export default class ChangeStatusController {
       addError(errors, 'reason_code', 'Select why the case is on hold')
     }
     if (chosen?.needsReason && !values.reason) addError(errors, 'reason', 'Give the reason for this change')
+    // Going to panel with information missing is allowed, but only on purpose and with a reason.
+    const missing = await this.missingForPanel(record)
+    const overriding = chosen?.to === 'ready_for_panel' && missing.length > 0
+    if (overriding && values.override_missing !== 'yes')
+      addError(errors, 'override_missing', 'Confirm the case can go to panel without the missing information')
+    if (overriding && !values.reason)
+      addError(errors, 'reason', 'Give the reason for sending the case to panel with information missing')
     if (values.reason.length > 2000) addError(errors, 'reason', 'Reason must be 2,000 characters or fewer')
-    if (hasErrors(errors)) return this.render(res.status(400), record, values, version, errors)
+    if (hasErrors(errors)) return this.render(res.status(400), record, values, version, errors, missing)
     try {
-      await this.caseService.changeStatus(
+      await this.readinessService.changeStatus(
         record.id,
         {
           to: chosen!.to,
@@ -60,6 +74,7 @@ export default class ChangeStatusController {
           reason: values.reason || null,
           version,
         },
+        { confirmed: overriding && values.override_missing === 'yes', reason: values.reason },
         auditContext(req),
       )
     } catch (error) {
@@ -69,8 +84,8 @@ export default class ChangeStatusController {
         error.code === 'stale_version'
           ? `${error.message}. It is now ${caseStatuses.label(fresh.status).toLowerCase()}: check and choose again`
           : error.message
-      addError(errors, 'to', message)
-      return this.render(res.status(409), fresh, values, fresh.version, errors)
+      addError(errors, error.details.missing ? 'override_missing' : 'to', message)
+      return this.render(res.status(409), fresh, values, fresh.version, errors, await this.missingForPanel(fresh))
     }
     req.session.flash = [
       { type: 'success', text: `Case ${record.caseRef} is now ${caseStatuses.label(chosen!.to).toLowerCase()}` },
@@ -78,9 +93,23 @@ export default class ChangeStatusController {
     return res.redirect(paths.cases.show(record.id))
   }
 
-  private render(res: Response, record: Case, values: Record<string, string>, version: number, errors: FormErrors) {
+  /** What is missing, when one of the choices is sending the case to panel; "on hold" ends with the move itself. */
+  private async missingForPanel(record: Case): Promise<MissingItem[]> {
+    if (!manualTransitions(record).some(option => option.to === 'ready_for_panel')) return []
+    return (await this.readinessService.missingFor(record)).filter(item => item.kind !== 'on_hold')
+  }
+
+  private render(
+    res: Response,
+    record: Case,
+    values: Record<string, string>,
+    version: number,
+    errors: FormErrors,
+    missing: MissingItem[],
+  ) {
     res.render('pages/cases/change-status', {
       record,
+      missing,
       statusLabel: caseStatuses.label(record.status),
       options: manualTransitions(record),
       holdReasons: onHoldReasons.items,

@@ -10,7 +10,13 @@ import NotifyCheckController from './notifyCheckController'
 import NotifyController from './notifyController'
 
 /** Identifiable case records: coordinators and administrators only. */
-export default function caseRoutes({ caseService, caseSearchService, auditService }: Services): Router {
+export default function caseRoutes({
+  caseService,
+  caseSearchService,
+  auditService,
+  readinessService,
+  agencyRequestService,
+}: Services): Router {
   const router = Router()
   router.use('/cases', requireRole('coordinator', 'admin'))
   router.param('caseId', loadCase(caseService))
@@ -18,9 +24,9 @@ export default function caseRoutes({ caseService, caseSearchService, auditServic
   const list = new ListCasesController(caseSearchService, caseService, auditService)
   const notify = new NotifyController(caseService)
   const check = new NotifyCheckController(caseService)
-  const show = new CaseController(caseService)
+  const show = new CaseController(caseService, readinessService, agencyRequestService)
   const edit = new EditSectionController(caseService)
-  const status = new ChangeStatusController(caseService)
+  const status = new ChangeStatusController(caseService, readinessService)
 
   router.get('/cases', list.view)
   router.post('/cases/search', list.search)

@@ -1,0 +1,114 @@
+import { Request, Response } from 'express'
+import createError from 'http-errors'
+import { compareIsoDates, dateErrorMessage, parseDateParts } from '../../domain/dates'
+import type AgencyRequestService from '../../services/agencyRequests/agencyRequestService'
+import {
+  answersFrom,
+  NARRATIVE_ANSWERS,
+  readReport,
+  reportSections,
+  type Answers,
+} from '../../services/agencyRequests/reportForm'
+import { agencyName } from '../../services/agencyRequests/requestStatus'
+import ServiceError from '../../services/serviceError'
+import { addError, FormErrors, hasErrors, noErrors, text } from '../../utils/formErrors'
+import paths from '../../paths'
+import { auditContext } from '../auditContextOf'
+import { loadedCase } from '../cases/loadCase'
+import { loadedRequest } from './loadRequest'
+
+type Received = { day: string; month: string; year: string }
+
+/**
+ * A report that reached the panel another way (paper, secure e-mail, phone), typed in by the
+ * coordinator on the same form the agency would have used. Starts from the agency's draft, if any.
+ */
+export default class PaperReportController {
+  constructor(private readonly agencyRequestService: AgencyRequestService) {}
+
+  view = (_req: Request, res: Response): void => {
+    const request = loadedRequest(res)
+    const [year, month, day] = this.agencyRequestService.today().split('-')
+    const received = { day: String(Number(day)), month: String(Number(month)), year }
+    this.render(res, answersFrom(request.reportDraft), received, request.version, noErrors())
+  }
+
+  submit = async (req: Request, res: Response): Promise<void> => {
+    const record = loadedCase(res)
+    const request = loadedRequest(res)
+    const version = Number(req.body.version)
+    if (!Number.isInteger(version)) throw createError(400, 'The form is missing its version')
+    const received = {
+      day: text(req.body, 'received_on-day', 20),
+      month: text(req.body, 'received_on-month', 20),
+      year: text(req.body, 'received_on-year', 20),
+    }
+    const errors = noErrors()
+    const parsed = parseDateParts(received)
+    const today = this.agencyRequestService.today()
+    const sentOn = request.createdAt.toISOString().slice(0, 10)
+    if (!parsed.ok)
+      addError(
+        errors,
+        'received_on',
+        dateErrorMessage(parsed, 'the date the report was received'),
+        `#received_on-${parsed.fields[0]}`,
+      )
+    else if (compareIsoDates(parsed.value, today) > 0)
+      addError(
+        errors,
+        'received_on',
+        'The date the report was received must be today or in the past',
+        '#received_on-day',
+      )
+    else if (compareIsoDates(parsed.value, sentOn) < 0)
+      addError(
+        errors,
+        'received_on',
+        'The date the report was received must be on or after the date it was requested',
+        '#received_on-day',
+      )
+    const report = readReport(req.body, 'submit')
+    report.errors.errorSummary.forEach(e => addError(errors, e.href.slice(1), e.text, e.href))
+    if (hasErrors(errors)) return this.render(res.status(400), report.answers, received, version, errors)
+    try {
+      await this.agencyRequestService.recordPaperReport(
+        request,
+        report.answers,
+        parsed.ok ? parsed.value : today,
+        version,
+        auditContext(req),
+      )
+    } catch (error) {
+      if (!ServiceError.is(error)) throw error
+      addError(
+        errors,
+        'report',
+        error.code === 'stale_version'
+          ? `${error.message}. Your answers are below: check the request, then save again`
+          : error.message,
+        '#report',
+      )
+      const fresh = (await this.agencyRequestService.findForCase(record.id, request.id)) ?? request
+      return this.render(res.status(409), report.answers, received, fresh.version, errors)
+    }
+    req.session.flash = [{ type: 'success', text: `Report from ${agencyName(request)} recorded` }]
+    return res.redirect(paths.agencyRequests.show(record.id, request.id))
+  }
+
+  private render(res: Response, answers: Answers, received: Received, version: number, errors: FormErrors) {
+    const request = loadedRequest(res)
+    res.render('pages/agency-requests/paper', {
+      record: loadedCase(res),
+      request,
+      agency: agencyName(request),
+      open: request.status === 'requested',
+      answers,
+      received,
+      version,
+      reportSections,
+      narrativeAnswers: NARRATIVE_ANSWERS,
+      ...errors,
+    })
+  }
+}

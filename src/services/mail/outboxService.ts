@@ -1,0 +1,223 @@
+import { QueryTypes, Transaction } from 'sequelize'
+import type { Database } from '../../db'
+import type OutboxMessage from '../../db/models/OutboxMessage'
+import type { OutboxKind, OutboxStatus } from '../../db/models/OutboxMessage'
+import logger from '../../logger'
+import type { AuditContext } from '../auditContext'
+import type AuditService from '../auditService'
+import { redactLinkTokens } from '../agencyRequests/linkToken'
+import ServiceError from '../serviceError'
+import { isUuid } from '../userService'
+import type { MailTransport } from './mailTransport'
+
+export interface NewMessage {
+  kind: OutboxKind
+  to: string
+  subject: string
+  text: string
+  caseId?: string | null
+  requestId?: string | null
+}
+
+type DeliveryOutcome = Exclude<OutboxStatus, 'pending'>
+
+export interface DeliveryResult {
+  sent: number
+  stored: number
+  retrying: number
+  failed: number
+}
+
+/** After this many failed attempts a message waits for a person to try again. */
+export const MAX_ATTEMPTS = 10
+
+/** 1, 2, 4 … minutes after each failure, never more than an hour: about six hours over ten attempts. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(2 ** Math.max(0, attempts - 1), 60) * 60_000
+}
+
+export const outboxStatusLabels: Record<OutboxStatus, string> = {
+  pending: 'Waiting to send',
+  retrying: 'Failed, will try again',
+  sent: 'Sent',
+  stored: 'Stored, not sent',
+  failed: 'Failed',
+}
+
+export const outboxStatusTagClasses: Record<OutboxStatus, string> = {
+  pending: 'govuk-tag--blue',
+  retrying: 'govuk-tag--orange',
+  sent: 'govuk-tag--green',
+  stored: 'govuk-tag--grey',
+  failed: 'govuk-tag--red',
+}
+
+const PAGE_SIZE = 50
+
+/**
+ * The transactional outbox. `queue` writes a message in the caller's transaction, so it exists
+ * exactly when the change it announces does; `deliver` runs after that commits. Each message is
+ * claimed with FOR UPDATE SKIP LOCKED in its own short transaction, so several instances (or the
+ * scheduled job and a page) never send one twice at the same time. With no transport configured
+ * a message is marked `stored` and stays readable in the service.
+ */
+export default class OutboxService {
+  constructor(
+    private readonly db: Database,
+    private readonly auditService: AuditService,
+    private readonly transport: MailTransport | null,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get delivers(): boolean {
+    return this.transport !== null
+  }
+
+  async queue(message: NewMessage, transaction: Transaction): Promise<string> {
+    const row = await this.db.models.OutboxMessage.create(
+      {
+        kind: message.kind,
+        toAddress: message.to,
+        subject: message.subject,
+        bodyText: message.text,
+        status: 'pending',
+        nextAttemptAt: this.now(),
+        caseId: message.caseId ?? null,
+        requestId: message.requestId ?? null,
+      },
+      { transaction },
+    )
+    return row.id
+  }
+
+  /**
+   * Delivers the named messages now (after the transaction that queued them has committed), or
+   * every message that is due. Never throws: a failure is recorded on the message and retried.
+   */
+  async deliver(ids?: string[], limit = 100): Promise<DeliveryResult> {
+    const result: DeliveryResult = { sent: 0, stored: 0, retrying: 0, failed: 0 }
+    // Named messages one by one; otherwise claim the oldest due message until none is left.
+    const targets: (string | undefined)[] = ids ? ids.slice(0, limit) : Array.from({ length: limit }, () => undefined)
+    for (const id of targets) {
+      let outcome: DeliveryOutcome | null
+      try {
+        outcome = await this.deliverOne(id)
+      } catch (error) {
+        // The database itself failed: the message stays as it was, for the next run.
+        logger.error({ err: error }, 'outbox delivery run failed')
+        break
+      }
+      if (outcome) result[outcome] += 1
+      else if (!id) break
+    }
+    return result
+  }
+
+  /** Claims one due message (a given one, or the oldest), sends it and records what happened. */
+  private async deliverOne(id?: string): Promise<DeliveryOutcome | null> {
+    return this.db.transaction(async transaction => {
+      const rows = await this.db.sequelize.query<{ id: string }>(
+        `SELECT id FROM outbox_messages
+          WHERE status IN ('pending', 'retrying') AND next_attempt_at <= :now ${id ? 'AND id = :id' : ''}
+          ORDER BY next_attempt_at, created_at LIMIT 1
+          FOR UPDATE SKIP LOCKED`,
+        { replacements: { now: this.now(), id: id ?? null }, type: QueryTypes.SELECT, transaction },
+      )
+      if (!rows.length) return null
+      const message = (await this.db.models.OutboxMessage.findByPk(rows[0].id, { transaction }))!
+      if (!this.transport) {
+        await message.update({ status: 'stored', nextAttemptAt: null }, { transaction })
+        return 'stored'
+      }
+      const attempts = message.attempts + 1
+      try {
+        await this.transport.send({ to: message.toAddress, subject: message.subject, text: message.bodyText })
+      } catch (error) {
+        const gaveUp = attempts >= MAX_ATTEMPTS
+        const code = (error as { code?: string }).code
+        logger.warn({ messageId: message.id, attempts, code }, 'e-mail delivery failed')
+        await message.update(
+          {
+            status: gaveUp ? 'failed' : 'retrying',
+            attempts,
+            lastError: redactLinkTokens(describeError(error)),
+            nextAttemptAt: gaveUp ? null : new Date(this.now().getTime() + retryDelayMs(attempts)),
+          },
+          { transaction },
+        )
+        return gaveUp ? 'failed' : 'retrying'
+      }
+      // Once the mail server has it, the link need not stay readable here: only the agency holds it.
+      await message.update(
+        {
+          status: 'sent',
+          attempts,
+          sentAt: this.now(),
+          nextAttemptAt: null,
+          bodyText: redactLinkTokens(message.bodyText),
+        },
+        { transaction },
+      )
+      return 'sent'
+    })
+  }
+
+  async list(query: { status?: string; page: number }) {
+    const where = query.status && query.status in outboxStatusLabels ? { status: query.status } : {}
+    const { rows, count } = await this.db.models.OutboxMessage.findAndCountAll({
+      where,
+      attributes: ['id', 'kind', 'toAddress', 'subject', 'status', 'attempts', 'createdAt', 'sentAt', 'lastError'],
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'ASC'],
+      ],
+      limit: PAGE_SIZE,
+      offset: (Math.max(1, query.page) - 1) * PAGE_SIZE,
+    })
+    return { rows, count, pageCount: Math.max(1, Math.ceil(count / PAGE_SIZE)) }
+  }
+
+  async findById(id: string): Promise<OutboxMessage | null> {
+    return isUuid(id) ? this.db.models.OutboxMessage.findByPk(id) : null
+  }
+
+  /** The message holds a live agency link when it was not sent: reading it is recorded. */
+  async recordRead(id: string, context: AuditContext): Promise<void> {
+    await this.auditService.record(context, {
+      action: 'outbox_message_viewed',
+      entityType: 'outbox_message',
+      entityId: id,
+    })
+  }
+
+  /** A person asks for another attempt at a message that failed or is waiting to retry. */
+  async retry(id: string, context: AuditContext): Promise<void> {
+    await this.db.transaction(async transaction => {
+      const message = isUuid(id)
+        ? await this.db.models.OutboxMessage.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE })
+        : null
+      if (!message) throw new ServiceError('not_found', 'Message not found')
+      if (message.status !== 'failed' && message.status !== 'retrying')
+        throw new ServiceError('refused', 'Only a message that failed can be sent again')
+      await message.update({ status: 'retrying', nextAttemptAt: this.now() }, { transaction })
+      await this.auditService.record(
+        context,
+        {
+          action: 'outbox_message_retried',
+          entityType: 'outbox_message',
+          entityId: id,
+          details: { attempts: message.attempts },
+        },
+        transaction,
+      )
+    })
+    await this.deliver([id])
+  }
+}
+
+/** The mail server's answer or the network error, short enough to show. */
+function describeError(error: unknown): string {
+  const e = error as { code?: string; responseCode?: number; message?: string }
+  const parts = [e.code, e.responseCode ? String(e.responseCode) : undefined, e.message].filter(Boolean)
+  return (parts.join(': ') || 'Unknown error').slice(0, 500)
+}

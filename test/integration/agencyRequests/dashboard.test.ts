@@ -1,0 +1,95 @@
+import { addDays, todayInLondon } from '../../../src/domain/dates'
+import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
+import { Agent, newAgent, signIn } from '../../helpers/agent'
+import { $ } from '../../helpers/html'
+import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
+import { GP, POLICE, sendRequests } from './agencyHelpers'
+
+describe('agency figures on the coordinator dashboard', () => {
+  let t: TestApp
+  let coordinator: Agent
+  const today = todayInLondon(new Date())
+  beforeAll(() => {
+    t = createTestApp()
+  })
+  beforeEach(async () => {
+    await resetDatabase(t.db)
+    const user = await buildUser(t.services)
+    coordinator = newAgent(t.app)
+    await signIn(coordinator, user.email, TEST_PASSWORD)
+  })
+  afterAll(() => t.close())
+
+  /** Sets when a request was sent and answered, as if it had happened days ago. */
+  const answered = (id: string, sentDaysAgo: number, tookDays: number) =>
+    t.db.sequelize.query(
+      `UPDATE agency_requests SET status = 'received', received_via = 'paper', report = '{}'::jsonb,
+              created_at = now() - make_interval(days => :sent), submitted_at = now() - make_interval(days => :sent) + make_interval(days => :took)
+        WHERE id = :id`,
+      { replacements: { id, sent: sentDaysAgo, took: tookDays } },
+    )
+
+  it('shows overdue requests and cases waiting by agency, and the average days to respond, from SQL', async () => {
+    const [one, two, three] = [await buildCase(t.services), await buildCase(t.services), await buildCase(t.services)]
+    const a = await sendRequests(t, coordinator, one.id, [GP, POLICE])
+    const b = await sendRequests(t, coordinator, two.id, [GP, POLICE])
+    const c = await sendRequests(t, coordinator, three.id, [
+      POLICE,
+      { agency: 'education', name: 'Sam', email: 'sam@school.example.org' },
+    ])
+    // GP: overdue on case one, still in time on case two.
+    await t.db.models.AgencyRequest.update({ dueDate: addDays(today, -3) }, { where: { id: a.requests[0].id } })
+    // Police answered on cases one (10 days) and two (4 days); still waited for on case three.
+    await answered(a.requests[1].id, 30, 10)
+    await answered(b.requests[1].id, 20, 4)
+    // An answer from long ago is not in the last 12 months.
+    await answered(c.requests[0].id, 500, 100)
+    await t.db.models.AgencyRequest.update(
+      { status: 'requested', receivedVia: null, report: null, submittedAt: null },
+      { where: { id: c.requests[0].id } },
+    )
+    // Education's request was cancelled: it is waited for by no one.
+    await t.db.models.AgencyRequest.update({ status: 'cancelled' }, { where: { id: c.requests[1].id } })
+
+    const { agencies } = await t.services.dashboardService.forCoordinator()
+    expect(agencies).toEqual([
+      {
+        agency: 'gp',
+        label: 'GP',
+        overdue: 1,
+        outstanding: 2,
+        casesWaiting: 2,
+        answered: 0,
+        averageDaysToRespond: null,
+      },
+      {
+        agency: 'police',
+        label: 'Police',
+        overdue: 0,
+        outstanding: 1,
+        casesWaiting: 1,
+        answered: 2,
+        averageDaysToRespond: 7,
+      },
+    ])
+
+    const home = $((await coordinator.get('/')).text)
+    const rows = home('#agency-reports + table tbody tr')
+      .toArray()
+      .map(row =>
+        home(row)
+          .find('th, td')
+          .toArray()
+          .map(cell => home(cell).text().trim()),
+      )
+    expect(rows).toEqual([
+      ['GP', '1', '2', 'None answered'],
+      ['Police', '0', '1', '7.0 (2)'],
+    ])
+  })
+
+  it('says so when no agency has been asked yet', async () => {
+    const home = await coordinator.get('/')
+    expect(home.text).toContain('No agency has been asked for information yet.')
+  })
+})
