@@ -1,0 +1,16 @@
+import { Router } from 'express'
+import requireRole from '../../middleware/requireRole'
+import type { Services } from '../../services'
+import ImportController from './importController'
+import importPaths from './importPaths'
+
+/** History import: coordinators (and administrators, who may do what a coordinator does) only. */
+export default function importRoutes({ historyImportService }: Services): Router {
+  const router = Router()
+  const controller = new ImportController(historyImportService)
+  router.use(importPaths.upload, requireRole('coordinator', 'admin'))
+  router.get(importPaths.upload, controller.view)
+  router.get(importPaths.template, controller.template)
+  router.post(importPaths.upload, controller.upload)
+  return router
+}
