@@ -1,0 +1,72 @@
+import type { Action } from '../../db/models'
+import { actionLevels, actionStatuses, type ActionStatus } from '../../domain/codes'
+import { dateErrorMessage, parseDateParts } from '../../domain/dates'
+import type { ActionChanges, ActionQuery } from '../../services/actions/actionService'
+import { addError, FormErrors, noErrors, text } from '../../utils/formErrors'
+
+export type RawValues = Record<string, string>
+
+export const PAGE_SIZE = 50
+
+/** The list's filters from the query string; anything unknown is ignored. */
+export function readActionQuery(query: Record<string, unknown>): ActionQuery {
+  const status = text(query, 'status', 20)
+  const level = text(query, 'level', 20)
+  const page = Number(text(query, 'page', 6))
+  return {
+    status: actionStatuses.has(status) ? status : undefined,
+    level: actionLevels.has(level) ? level : undefined,
+    owner: text(query, 'owner', 200) || undefined,
+    overdueOnly: text(query, 'overdue', 5) === 'yes',
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    pageSize: PAGE_SIZE,
+  }
+}
+
+export function rawFromAction(action: Action): RawValues {
+  const [year, month, day] = action.dueDate ? action.dueDate.split('-') : ['', '', '']
+  return {
+    status: action.status,
+    'due_date-day': day ? String(Number(day)) : '',
+    'due_date-month': month ? String(Number(month)) : '',
+    'due_date-year': year ?? '',
+    owner_organisation: action.ownerOrganisation ?? '',
+    evidence_of_impact: action.evidenceOfImpact ?? '',
+  }
+}
+
+/** Reads the action form: status, due date, owner and evidence of impact. */
+export function readActionForm(body: unknown): { raw: RawValues; values: ActionChanges | null; errors: FormErrors } {
+  const errors = noErrors()
+  const raw: RawValues = {
+    status: text(body, 'status', 20),
+    'due_date-day': text(body, 'due_date-day', 20),
+    'due_date-month': text(body, 'due_date-month', 20),
+    'due_date-year': text(body, 'due_date-year', 20),
+    owner_organisation: text(body, 'owner_organisation', 100_000),
+    evidence_of_impact: text(body, 'evidence_of_impact', 100_000),
+  }
+  if (!actionStatuses.has(raw.status)) addError(errors, 'status', 'Select the status of the action')
+  let dueDate: string | null = null
+  const due = { day: raw['due_date-day'], month: raw['due_date-month'], year: raw['due_date-year'] }
+  if (due.day || due.month || due.year) {
+    const parsed = parseDateParts(due)
+    if (parsed.ok) dueDate = parsed.value
+    else addError(errors, 'due_date', dateErrorMessage(parsed, 'due date'), `#due_date-${parsed.fields[0]}`)
+  }
+  if (raw.owner_organisation.length > 200)
+    addError(errors, 'owner_organisation', 'Owner organisation must be 200 characters or fewer')
+  if (raw.evidence_of_impact.length > 20000)
+    addError(errors, 'evidence_of_impact', 'Evidence of impact must be 20,000 characters or fewer')
+  if (errors.errorSummary.length) return { raw, values: null, errors }
+  return {
+    raw,
+    values: {
+      status: raw.status as ActionStatus,
+      dueDate,
+      ownerOrganisation: raw.owner_organisation || null,
+      evidenceOfImpact: raw.evidence_of_impact || null,
+    },
+    errors,
+  }
+}

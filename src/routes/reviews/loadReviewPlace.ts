@@ -1,0 +1,31 @@
+import { NextFunction, Request, Response } from 'express'
+import createError from 'http-errors'
+import type { RecordingRefusal } from '../../domain/reviewRules'
+import type ReviewService from '../../services/reviews/reviewService'
+import type { AgendaPlace, ReviewTarget } from '../../services/reviews/reviewTypes'
+
+const REFUSALS: Record<RecordingRefusal, string> = {
+  declared_interest: 'You declared an interest in this case, so you cannot see or record its review',
+  not_invited: 'Only the coordinator or the chair of the meeting can record the panel’s review',
+  not_chair: 'Only the coordinator or the chair of the meeting can record the panel’s review',
+}
+
+/**
+ * Loads the meeting, the case's agenda item and the case into res.locals, or answers 404 when the
+ * case is not on that meeting's agenda and 403 when this person may not record its review.
+ */
+export const loadReviewPlace =
+  (reviewService: ReviewService) =>
+  async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const target: ReviewTarget = { meetingId: String(req.params.meetingId), caseId: String(req.params.caseId) }
+    const place = await reviewService.findPlace(target)
+    if (!place) return next(createError(404, 'This case is not on the agenda of this meeting'))
+    const refusal = await reviewService.recorderRefusal(req.user!, target)
+    if (refusal) return next(createError(403, REFUSALS[refusal]))
+    res.locals.reviewPlace = place
+    return next()
+  }
+
+export const loadedPlace = (res: Response): AgendaPlace => res.locals.reviewPlace as AgendaPlace
+
+export const targetOf = (place: AgendaPlace): ReviewTarget => ({ meetingId: place.meeting.id, caseId: place.record.id })
