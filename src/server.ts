@@ -3,8 +3,8 @@ import { openDatabase } from './bootstrap'
 import config from './config'
 import logger from './logger'
 import { createSessionStore } from './middleware/sessionStore'
-import paths from './paths'
 import { createServices } from './services'
+import { startupMessage } from './startupMessage'
 
 async function main(): Promise<void> {
   const opened = await openDatabase(config, message => logger.info(message))
@@ -13,25 +13,20 @@ async function main(): Promise<void> {
   const app = createApp(services, { sessionStore: sessions.store })
   services.scheduledJobs.start() // reminders, e-mail retries, rate-limit pruning (safe with several instances)
 
-  const server = app.listen(config.port, () => {
-    console.log(`\nChild death review service is running at ${config.baseUrl}`)
+  const server = app.listen(config.port)
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
   })
-
   const setupToken = await services.setupService.createSetupTokenIfNoUsers()
-  if (setupToken) {
-    console.log('\nNo accounts exist yet. To create the first administrator, open this one-time link')
-    console.log(`(it works once and expires in ${config.setupLinkHours} hours):\n`)
-    console.log(`  ${config.baseUrl}${paths.setupWithToken(setupToken)}\n`)
-    console.log('Or create one from the command line: npm run cdop -- users:create --email … --name … --role admin\n')
-  } else {
-    console.log(`Sign in at ${config.baseUrl}${paths.signIn}\n`)
-  }
+  process.stdout.write(startupMessage({ baseUrl: config.baseUrl, setupToken, setupLinkHours: config.setupLinkHours }))
 
   let stopping = false
   const shutdown = (signal: string) => {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'shutting down')
+    services.scheduledJobs.stop()
     server.close(async () => {
       await sessions.close()
       await opened.close()
@@ -47,6 +42,6 @@ async function main(): Promise<void> {
 
 main().catch(error => {
   logger.fatal({ err: error }, 'the service could not start')
-  console.error(`\nThe service could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.stderr.write(`\nThe service could not start: ${error instanceof Error ? error.message : String(error)}\n`)
   process.exit(1)
 })

@@ -27,6 +27,8 @@ export function describeCaseEvent(event: AuditEvent & { actor?: { name: string }
   switch (event.action) {
     case 'case_notified':
       return { at: event.occurredAt, by, title: 'Death notified, case created' }
+    case 'case_imported':
+      return { at: event.occurredAt, by, title: 'Imported from case history' }
     case 'case_updated': {
       const section = sectionById(String(details.section))
       return { at: event.occurredAt, by, title: `${section?.title ?? 'Case details'} changed` }
