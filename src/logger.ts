@@ -5,8 +5,29 @@ import config from './config'
  * One logger for the app and the CLI. Redaction is a safety net: request bodies, cookies and
  * credentials are never passed to it in the first place (see middleware/setUpRequestLogging.ts).
  */
+/**
+ * Database errors carry the statement's values and PostgreSQL's "Failing row contains (...)",
+ * which can be a whole case record. Only what identifies the fault is kept.
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) }
+  const e = error as Error & { code?: unknown; status?: unknown; parent?: { code?: unknown; constraint?: unknown } }
+  return {
+    type: e.name,
+    message: e.name.startsWith('Sequelize') ? `${e.name} (details withheld from the log)` : e.message,
+    stack: e.stack
+      ?.split('\n')
+      .filter(line => !line.startsWith(e.name) && !line.startsWith('Error:'))
+      .join('\n'),
+    code: e.code ?? e.parent?.code,
+    constraint: e.parent?.constraint,
+    status: e.status,
+  }
+}
+
 const logger = pino({
   level: config.logLevel,
+  serializers: { err: serializeError, error: serializeError },
   base: { service: 'cdop' },
   redact: {
     paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'body', '*.password'],

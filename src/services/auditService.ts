@@ -103,7 +103,7 @@ export default class AuditService {
     return this.db.models.AuditEvent.count({ where: filter })
   }
 
-  async latestOccurredAt(where: { action: AuditAction; entityId: string }): Promise<Date | null> {
+  async latestOccurredAt(where: { action: AuditAction; entityType: string; entityId: string }): Promise<Date | null> {
     const row = await this.db.models.AuditEvent.findOne({
       where,
       order: [['occurredAt', 'DESC']],

@@ -35,7 +35,7 @@ export function readCaseQuery(query: Record<string, unknown>, term?: string): Ca
     year: parseFinancialYear(one('year')) ? one('year') : undefined,
     expected: expectedness.has(one('expected')) ? (one('expected') as Expected) : undefined,
     category: categories.has(one('category')) ? one('category') : undefined,
-    sort: sort in SORTS ? (sort as keyof typeof SORTS) : 'notified',
+    sort: Object.hasOwn(SORTS, sort) ? (sort as keyof typeof SORTS) : 'notified',
     direction: one('direction') === 'asc' ? 'asc' : 'desc',
     page: Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1,
     pageSize: 25,

@@ -83,7 +83,9 @@ export default class SignInService {
     const failures = await this.auditService.countSince({ action: 'sign_in_failed', entityId: email }, windowStart)
     if (failures < this.limits.maxFailures) return false
     const user = await this.userService.findByEmail(email)
-    const lastSuccess = user ? await this.auditService.latestOccurredAt({ action: 'sign_in', entityId: user.id }) : null
+    const lastSuccess = user
+      ? await this.auditService.latestOccurredAt({ action: 'sign_in', entityType: 'user', entityId: user.id })
+      : null
     if (!lastSuccess || lastSuccess < windowStart) return true
     return (
       (await this.auditService.countSince({ action: 'sign_in_failed', entityId: email }, lastSuccess)) >=

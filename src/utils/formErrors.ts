@@ -22,6 +22,13 @@ export function text(body: unknown, name: string, maxLength = 10_000): string {
   return typeof first === 'string' ? first.trim().slice(0, maxLength) : ''
 }
 
+/** Reads a field exactly as typed (passwords: spaces at either end are part of them). */
+export function untrimmed(body: unknown, name: string, maxLength = 10_000): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name]
+  const first = Array.isArray(value) ? value[0] : value
+  return typeof first === 'string' ? first.slice(0, maxLength) : ''
+}
+
 /** Reads a field that may be posted several times (checkboxes) as a list of strings. */
 export function list(body: unknown, name: string): string[] {
   const value = (body as Record<string, unknown> | undefined)?.[name]

@@ -1,3 +1,4 @@
+import { todayInLondon } from '../../domain/dates'
 import { Request, Response } from 'express'
 import createError from 'http-errors'
 import { compareIsoDates, dateErrorMessage, parseDateParts } from '../../domain/dates'
@@ -46,7 +47,8 @@ export default class PaperReportController {
     const errors = noErrors()
     const parsed = parseDateParts(received)
     const today = this.agencyRequestService.today()
-    const sentOn = request.createdAt.toISOString().slice(0, 10)
+    // The calendar day in England the request was sent, not the UTC day.
+    const sentOn = todayInLondon(request.createdAt)
     if (!parsed.ok)
       addError(
         errors,

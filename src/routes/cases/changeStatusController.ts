@@ -13,11 +13,16 @@ import paths from '../../paths'
 import { loadedCase } from './loadCase'
 
 // These happen through a panel meeting (agenda, finalise, defer), never by hand on this page.
+// A scheduled case is on a meeting's agenda: it leaves that status only through the meeting (remove it
+// from the agenda first), or its agenda item would be left pending with its pack still open to the panel.
 const THROUGH_MEETINGS = new Set([
   'ready_for_panel>scheduled',
   'scheduled>reviewed',
   'scheduled>ready_for_panel',
   'scheduled>information_gathering',
+  'scheduled>on_hold',
+  'scheduled>transferred_out',
+  'scheduled>out_of_scope',
 ])
 
 const manualTransitions = (record: Case): TransitionOption[] =>

@@ -23,7 +23,8 @@ function startedFrom(body: unknown): RawValues {
   try {
     const parsed = JSON.parse(String((body as Record<string, unknown>).started_from ?? '{}').slice(0, 200_000))
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {}
-    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string')) as RawValues
+    const isValue = (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.every(x => typeof x === 'string'))
+    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => isValue(v))) as RawValues
   } catch {
     return {}
   }
@@ -102,7 +103,8 @@ export default class EditSectionController {
     return section.fields
       .filter(field => {
         const keys = field.kind === 'date' ? ['day', 'month', 'year'].map(p => `${field.name}-${p}`) : [field.name]
-        return keys.some(key => (started[key] ?? '') !== (now[key] ?? ''))
+        // Checkbox answers are lists: compare them as a whole.
+        return keys.some(key => JSON.stringify(started[key] ?? '') !== JSON.stringify(now[key] ?? ''))
       })
       .map(field => ({
         label: field.label,

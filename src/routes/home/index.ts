@@ -3,8 +3,8 @@ import type { Services } from '../../services'
 import paths from '../../paths'
 import HomeController from './homeController'
 
-export default function homeRoutes({ dashboardService }: Services): Router {
+export default function homeRoutes({ dashboardService, auditService }: Services): Router {
   const router = Router()
-  router.get(paths.home, new HomeController(dashboardService).view)
+  router.get(paths.home, new HomeController(dashboardService, auditService).view)
   return router
 }

@@ -1,6 +1,6 @@
 import { NextFunction, Request, Response } from 'express'
 import type passport from 'passport'
-import { addError, FormErrors, hasErrors, noErrors, text } from '../../utils/formErrors'
+import { addError, FormErrors, hasErrors, noErrors, text, untrimmed } from '../../utils/formErrors'
 import paths from '../../paths'
 
 const MESSAGES = {
@@ -26,7 +26,7 @@ export default class SignInController {
 
   submit = (req: Request, res: Response, next: NextFunction): void => {
     const email = text(req.body, 'email', 320)
-    const password = text(req.body, 'password', 1024)
+    const password = untrimmed(req.body, 'password', 1024)
     const errors = noErrors()
     if (!email) addError(errors, 'email', 'Enter your email address')
     if (!password) addError(errors, 'password', 'Enter your password')

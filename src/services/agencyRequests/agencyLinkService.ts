@@ -114,6 +114,8 @@ export default class AgencyLinkService {
         },
         { transaction },
       )
+      // The link is used up: no copy of it stays readable in the outbox.
+      await this.outbox.retireLinks(request.id, transaction)
       const messageIds = await this.queueConfirmations(request, involved, transaction)
       await this.auditService.record(
         context,

@@ -123,7 +123,7 @@ export default class AgencyRequestService {
             contactEmail: contact.contactEmail,
             dueDate,
             tokenHash: hashLinkToken(token),
-            tokenExpiresAt: this.linkExpiry(),
+            tokenExpiresAt: this.linkExpiry(dueDate),
             requestedBy: context.actorUserId,
           },
           { transaction },
@@ -154,6 +154,7 @@ export default class AgencyRequestService {
       if (locked.status !== 'requested' || locked.tokenRevokedAt)
         throw new ServiceError('refused', 'This link is not active, so there is nothing to revoke')
       await locked.update({ tokenRevokedAt: this.now() }, { transaction })
+      await this.outbox.retireLinks(locked.id, transaction)
       await this.audit(context, 'agency_link_revoked', locked, transaction)
     })
   }
@@ -166,9 +167,11 @@ export default class AgencyRequestService {
     const messageId = await this.db.transaction(async transaction => {
       const locked = await this.lock(request, version, transaction)
       if (locked.status !== 'requested') throw new ServiceError('refused', 'This request is closed')
+      // The old link stops working: take it out of the earlier messages before queueing the new one.
+      await this.outbox.retireLinks(locked.id, transaction)
       const token = newLinkToken()
       await locked.update(
-        { tokenHash: hashLinkToken(token), tokenExpiresAt: this.linkExpiry(), tokenRevokedAt: null },
+        { tokenHash: hashLinkToken(token), tokenExpiresAt: this.linkExpiry(locked.dueDate), tokenRevokedAt: null },
         { transaction },
       )
       const id = await this.queueLinkEmail(locked, token, true, transaction)
@@ -184,6 +187,7 @@ export default class AgencyRequestService {
       const locked = await this.lock(request, version, transaction)
       if (locked.status !== 'requested') throw new ServiceError('refused', 'This request is already closed')
       await locked.update({ status: outcome, closedReason: reason || null }, { transaction })
+      await this.outbox.retireLinks(locked.id, transaction)
       await this.audit(
         context,
         outcome === 'cancelled' ? 'agency_request_cancelled' : 'agency_request_not_involved',
@@ -205,6 +209,7 @@ export default class AgencyRequestService {
       const locked = await this.lock(request, version, transaction)
       if (locked.status !== 'requested') throw new ServiceError('refused', 'This request is already closed')
       const involved = answers.agency_involvement !== 'no'
+      await this.outbox.retireLinks(locked.id, transaction)
       await locked.update(
         {
           status: involved ? 'received' : 'not_involved',
@@ -221,8 +226,14 @@ export default class AgencyRequestService {
     })
   }
 
-  private linkExpiry(): Date {
-    return new Date(this.now().getTime() + this.settings.linkExpiryDays * 86_400_000)
+  /**
+   * The link lives for the configured period, and never ends before the report is due plus 30
+   * days, so an agency given a distant due date (or reminded when overdue) can still use it.
+   */
+  private linkExpiry(dueDate: string): Date {
+    const configured = this.now().getTime() + this.settings.linkExpiryDays * 86_400_000
+    const afterDue = new Date(`${addDays(dueDate, 30)}T23:59:59Z`).getTime()
+    return new Date(Math.max(configured, afterDue))
   }
 
   private async queueLinkEmail(request: AgencyRequest, token: string, reissued: boolean, transaction: Transaction) {

@@ -21,12 +21,16 @@ export function isWellFormedLinkToken(token: unknown): token is string {
   return bytes.length === LINK_TOKEN_BYTES && bytes.toString('base64url') === token
 }
 
-/** What is stored and looked up: the token itself never reaches the database. */
+/**
+ * What the request stores and looks up. The token itself is kept only inside an e-mail still in the
+ * outbox (to be sent, or, with no mail server, to be passed on by the coordinator), and is removed
+ * from it once sent, replaced, used or closed.
+ */
 export function hashLinkToken(token: string): string {
   return crypto.createHash('sha256').update(token, 'utf8').digest('hex')
 }
 
 /** Replaces agency link tokens in a text (an e-mail body, an error message) once it no longer needs them. */
 export function redactLinkTokens(text: string): string {
-  return text.replace(/\/agency\/[A-Za-z0-9_-]{20,}/g, '/agency/[link removed once sent]')
+  return text.replace(/\/agency\/[A-Za-z0-9_-]{20,}/g, '/agency/[link removed]')
 }

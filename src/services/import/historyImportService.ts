@@ -305,7 +305,8 @@ export default class HistoryImportService {
           action: 'cases_imported',
           entityType: 'case_import',
           entityId: importId,
-          details: { count: saved, file_name: options.fileName, file_size: again.bytes, via: options.via },
+          // No file name: people name files after what is in them, which may be a child.
+          details: { count: saved, file_size: again.bytes, via: options.via },
         },
         transaction,
       )

@@ -162,6 +162,18 @@ export default class OutboxService {
     })
   }
 
+  /**
+   * A link that can no longer be used (revoked, replaced, answered or closed) is removed from every
+   * message about the request still kept here, so no working link stays readable in the database.
+   */
+  async retireLinks(requestId: string, transaction: Transaction): Promise<void> {
+    const messages = await this.db.models.OutboxMessage.findAll({ where: { requestId }, transaction })
+    for (const message of messages) {
+      const bodyText = redactLinkTokens(message.bodyText)
+      if (bodyText !== message.bodyText) await message.update({ bodyText }, { transaction })
+    }
+  }
+
   async list(query: { status?: string; page: number }) {
     const where = query.status && query.status in outboxStatusLabels ? { status: query.status } : {}
     const { rows, count } = await this.db.models.OutboxMessage.findAndCountAll({

@@ -34,10 +34,13 @@ export default class DeclarationService {
     })
   }
 
-  /** The cases of this meeting a person has declared an interest in. */
-  async caseIdsDeclaredBy(meetingId: string, userId: string): Promise<Set<string>> {
+  /**
+   * The cases a person has declared an interest in, at this meeting or any other: an interest is in
+   * the case, so it still applies when a deferred case comes back to a later panel.
+   */
+  async caseIdsDeclaredBy(_meetingId: string, userId: string): Promise<Set<string>> {
     const rows = await this.db.models.DeclarationOfInterest.findAll({
-      where: { meetingId, userId },
+      where: { userId },
       attributes: ['caseId'],
     })
     return new Set(rows.map(row => row.caseId))

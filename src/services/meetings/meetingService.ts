@@ -288,7 +288,8 @@ export default class MeetingService {
 
   async hasDeclaredInterest(meetingId: string, caseId: string, userId: string): Promise<boolean> {
     if (![meetingId, caseId, userId].every(isUuid)) return false
-    return (await this.db.models.DeclarationOfInterest.count({ where: { meetingId, caseId, userId } })) > 0
+    // An interest is in the case, not the meeting: it still counts when a deferred case comes back to a later panel.
+    return (await this.db.models.DeclarationOfInterest.count({ where: { caseId, userId } })) > 0
   }
 
   /**

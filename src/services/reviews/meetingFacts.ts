@@ -40,7 +40,8 @@ export default class ModelMeetingFacts implements MeetingFacts {
     return assessQuorum(attendees, ruleFrom(setting?.value))
   }
 
-  async hasDeclaredInterest(meetingId: string, caseId: string, userId: string): Promise<boolean> {
-    return (await this.db.models.DeclarationOfInterest.count({ where: { meetingId, caseId, userId } })) > 0
+  async hasDeclaredInterest(_meetingId: string, caseId: string, userId: string): Promise<boolean> {
+    // An interest is in the case, whichever meeting it was declared at.
+    return (await this.db.models.DeclarationOfInterest.count({ where: { caseId, userId } })) > 0
   }
 }

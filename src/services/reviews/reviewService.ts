@@ -1,3 +1,4 @@
+import { AGENDA_CASE_ATTRIBUTES } from '../meetings/agendaService'
 import { Op, Transaction } from 'sequelize'
 import type { Database } from '../../db'
 import type { CaseReview } from '../../db/models'
@@ -38,7 +39,8 @@ export default class ReviewService {
     const [meeting, agendaItem, record] = await Promise.all([
       this.db.models.Meeting.findByPk(target.meetingId),
       this.store.agendaItem(target),
-      this.db.models.Case.findByPk(target.caseId),
+      // Only what the review pages show: a chair who is a panel member must never be handed identifiers.
+      this.db.models.Case.findByPk(target.caseId, { attributes: [...AGENDA_CASE_ATTRIBUTES] }),
     ])
     return meeting && agendaItem && record ? { meeting, agendaItem, record } : null
   }

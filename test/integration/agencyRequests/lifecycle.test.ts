@@ -292,6 +292,7 @@ describe('the life of a request for information, through real HTTP', () => {
     ])
     const [gp, police, club] = requests
     expect(club.agencyOther).toBe('Northshire Youth Club')
+    const gpLink = await linkFor(t, gp)
 
     const paperUrl = `/cases/${record.id}/requests/${gp.id}/paper`
     const wrong = await submitForm(coordinator, paperUrl, {
@@ -318,8 +319,9 @@ describe('the life of a request for information, through real HTTP', () => {
     expect(recorded.status).toBe(302)
     await gp.reload()
     expect(gp).toMatchObject({ status: 'received', receivedVia: 'paper' })
-    // The link sent earlier no longer opens the form.
-    const stale = await newAgent(t.app).get(await linkFor(t, gp))
+    // The link sent earlier no longer opens the form, and no longer stays readable in the outbox.
+    await expect(linkFor(t, gp)).rejects.toThrow('No link in the outbox')
+    const stale = await newAgent(t.app).get(gpLink)
     expect(stale.status).toBe(404)
     expect(stale.text).toContain('This link cannot be used')
 

@@ -76,6 +76,13 @@ describe('agency links that cannot be used', () => {
     }
     expect($(unknown.text)('main').text()).toBe($(revoked.text)('main').text())
     expect($(revoked.text)('main').text()).toBe($(closed.text)('main').text())
+    // A link that can no longer be used does not stay readable in the outbox either.
+    const kept = await t.db.models.OutboxMessage.findAll({ where: { requestId: [gp.id, police.id] } })
+    expect(kept.length).toBeGreaterThan(0)
+    kept.forEach(message => {
+      expect(message.bodyText).not.toContain(gpLink)
+      expect(message.bodyText).not.toContain(policeLink)
+    })
 
     const audits = await auditRows(t, 'agency_link_refused')
     expect(audits.map(a => [a.entityType, a.entityId, a.details.reason])).toEqual([

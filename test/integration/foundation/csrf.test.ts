@@ -14,16 +14,13 @@ describe('protection against forged form posts', () => {
     const admin = await buildUser(t.services, { roles: ['admin'] })
     const agent = newAgent(t.app)
     await signIn(agent, admin.email, TEST_PASSWORD)
-    const response = await agent
-      .post('/admin/users/new')
-      .type('form')
-      .send({
-        name: 'Forged',
-        email: 'forged@example.org',
-        roles: 'admin',
-        password: 'a long enough password',
-        confirm_password: 'a long enough password',
-      })
+    const response = await agent.post('/admin/users/new').type('form').send({
+      name: 'Forged',
+      email: 'forged@example.org',
+      roles: 'admin',
+      password: 'a long enough password',
+      confirm_password: 'a long enough password',
+    })
     expect(response.status).toBe(403)
     expect(response.text).toContain('Your form has expired')
     expect(response.text).not.toMatch(/at \w+ \(/) // no stack trace
@@ -68,6 +65,15 @@ describe('protection against forged form posts', () => {
       })
       .expect(302)
     expect(await t.services.userService.findByEmail('casey@example.org')).not.toBeNull()
+  })
+
+  it('answers a bodiless post carrying a valid token header with a form error, not a crash', async () => {
+    const admin = await buildUser(t.services, { roles: ['admin'] })
+    const agent = newAgent(t.app)
+    await signIn(agent, admin.email, TEST_PASSWORD)
+    const token = csrfTokenFrom((await agent.get('/admin/users/new')).text)
+    const response = await agent.post(`/admin/users/${admin.id}`).set('X-CSRF-Token', token)
+    expect(response.status).toBe(400)
   })
 
   it('refuses a sign-in post without a token', async () => {

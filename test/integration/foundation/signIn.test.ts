@@ -119,6 +119,19 @@ describe('signing in and out', () => {
     }
   })
 
+  it('takes the password exactly as typed, spaces at either end included', async () => {
+    const user = await t.services.userService.create(
+      { email: 'spaces@example.org', name: 'Spacey', roles: ['coordinator'], password: '  padded passphrase here  ' },
+      { actorUserId: null, requestId: null, ip: null },
+    )
+    await signIn(newAgent(t.app), user.email, '  padded passphrase here  ')
+    const trimmed = await submitForm(newAgent(t.app), '/sign-in', {
+      email: user.email,
+      password: 'padded passphrase here',
+    })
+    expect(trimmed.status).toBe(401)
+  })
+
   it('refuses a deactivated account with the ordinary message', async () => {
     const user = await buildUser(t.services)
     await t.db.models.User.update({ active: false }, { where: { id: user.id } })

@@ -87,7 +87,7 @@ describe('HistoryImportService', () => {
       requestId: 'req-9',
       ip: '10.0.0.1',
       entityType: 'case_import',
-      details: { count: 30, file_name: 'history.csv', file_size: Buffer.byteLength(historyCsv(30)), via: 'upload' },
+      details: { count: 30, file_size: Buffer.byteLength(historyCsv(30)), via: 'upload' },
     })
     // The summary holds no personal data: no names, no NHS numbers.
     expect(JSON.stringify(summary[0].details)).not.toMatch(/Child|\d{10}/)

@@ -53,6 +53,6 @@ describe('agency link tokens', () => {
   it('takes links out of a text once it is sent', () => {
     const token = newLinkToken()
     const text = `Open https://cdop.example.org/agency/${token} before Friday.`
-    expect(redactLinkTokens(text)).toBe('Open https://cdop.example.org/agency/[link removed once sent] before Friday.')
+    expect(redactLinkTokens(text)).toBe('Open https://cdop.example.org/agency/[link removed] before Friday.')
   })
 })
