@@ -213,7 +213,10 @@ export function validateRow(cells: ImportRow, row: number, today: IsoDate): RowR
   const statusText = cell('status')
   const defaultStatus: CaseStatus = reviewGiven ? 'reviewed' : 'information_gathering'
   const status = statusText ? code('status', caseStatuses) : defaultStatus
-  if (status === 'reviewed' && !reviewGiven) {
+  if (status === 'scheduled') {
+    // Scheduled means on a meeting's agenda; history has no meeting, so the case could never leave it.
+    flag('status', 'a case cannot be imported as scheduled because it is not on a meeting agenda: use ready_for_panel')
+  } else if (status === 'reviewed' && !reviewGiven) {
     flag('status', 'the status is reviewed but review_date is empty: give the date the panel finished the review')
   } else if (status && status !== 'reviewed' && reviewGiven) {
     flag('status', `the status is ${status} but review_date is given: a case with a review date is reviewed`)

@@ -353,7 +353,11 @@ describe('validateRow', () => {
       )
     })
 
-    it.each(['notified', 'information_gathering', 'ready_for_panel', 'scheduled', 'transferred_out', 'out_of_scope'])(
+    it('refuses scheduled, as an imported case is on no meeting agenda', () => {
+      expect(onlyProblem({ ...VALID, status: 'scheduled' }, 'status')).toMatch(/cannot be imported as scheduled/)
+    })
+
+    it.each(['notified', 'information_gathering', 'ready_for_panel', 'transferred_out', 'out_of_scope'])(
       'accepts the open or closed status %s without a review date',
       status => {
         expect(valueOf({ ...VALID, status })).toMatchObject({ status, onHoldReason: null })
