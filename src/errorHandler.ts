@@ -34,7 +34,9 @@ export default function createErrorHandler(production: boolean) {
     if (res.headersSent) return
     res.status(status)
     // Messages of expected (4xx) errors are ours and safe to show; a 500's message may be anything.
-    const message = status < 500 && error.expose !== false ? error.message : undefined
+    // Body-parser failures (they carry a `type`) have technical wording: the page says what to do instead.
+    const ours = status < 500 && error.expose !== false && !(error as { type?: string }).type
+    const message = ours && error.message !== title ? error.message : undefined
     // Outside production a fault shows its stack to the developer; expected refusals never do.
     const details = production || status < 500 ? undefined : error.stack
     if (req.accepts(['html', 'json']) === 'json') {

@@ -45,8 +45,9 @@ export default function setUpAuthentication(authenticator: passport.PassportStat
   router.use((req, res, next) => {
     if (req.isAuthenticated() || isPublic(req.path)) return next()
     if (req.method === 'GET' && req.session) req.session.returnTo = req.originalUrl
-    // A session cookie without a session means it ran out while the person was away.
-    const timedOut = (req.headers.cookie ?? '').includes(`${cookieName}=`)
+    // A session cookie whose session is gone (a fresh, empty one stands in) means it ran out while the
+    // person was away. After signing out, the sign-in page's own session has a CSRF token, so Back is not a timeout.
+    const timedOut = (req.headers.cookie ?? '').includes(`${cookieName}=`) && !req.session?.csrfToken
     return res.redirect(timedOut ? `${paths.signIn}?timedOut=1` : paths.signIn)
   })
   return router

@@ -17,6 +17,9 @@ export interface CoordinatorDashboard {
   openCases: number
   byStatus: Record<string, number>
   agencies: AgencyFigures[]
+  upcomingMeetings: { id: string; meetingDate: string; startTime: string; cases: number }[]
+  openActions: number
+  overdueActions: number
 }
 
 /** Per agency: requests overdue, cases waiting on it, and how fast it answered over the last 12 months. */
@@ -70,6 +73,32 @@ export default class DashboardService {
       openCases: Object.values(byStatus).reduce((a, b) => a + b, 0),
       byStatus,
       agencies: agencyFigures,
+      ...(await this.meetingsAndActions(today)),
+    }
+  }
+
+  /** The next meetings with their number of cases, and the panel's actions still open. */
+  private async meetingsAndActions(today: string) {
+    const [meetings] = await this.db.sequelize.query(
+      `SELECT m.id, m.meeting_date AS "meetingDate", m.start_time AS "startTime",
+              count(a.id) FILTER (WHERE a.outcome = 'pending')::int AS cases
+         FROM meetings m LEFT JOIN agenda_items a ON a.meeting_id = m.id
+        WHERE m.meeting_date >= :today AND m.status = 'scheduled'
+        GROUP BY m.id ORDER BY m.meeting_date, m.start_time LIMIT 5`,
+      { replacements: { today } },
+    )
+    // Only live actions: a draft review's recommendations become actions when it is finalised.
+    const [[actions]] = (await this.db.sequelize.query(
+      `SELECT count(*)::int AS open,
+              count(*) FILTER (WHERE a.due_date < :today)::int AS overdue
+         FROM actions a LEFT JOIN case_reviews r ON r.id = a.review_id
+        WHERE a.status IN ('open', 'in_progress') AND (a.review_id IS NULL OR r.status <> 'draft')`,
+      { replacements: { today } },
+    )) as unknown as [[{ open: number; overdue: number }]]
+    return {
+      upcomingMeetings: meetings as CoordinatorDashboard['upcomingMeetings'],
+      openActions: actions.open,
+      overdueActions: actions.overdue,
     }
   }
 
@@ -91,7 +120,8 @@ export default class DashboardService {
       ),
       query<{ agency: string; answered: number; average_days: number | string }>(
         `SELECT agency, count(*) AS answered,
-                round(avg(extract(epoch FROM submitted_at - created_at) / 86400)::numeric, 1) AS average_days
+                -- A paper report dated the day it was asked for counts as an answer the same day, never a negative time.
+                round(avg(greatest(0, extract(epoch FROM submitted_at - created_at)) / 86400)::numeric, 1) AS average_days
            FROM agency_requests WHERE submitted_at IS NOT NULL AND submitted_at >= CAST(:since AS timestamptz)
           GROUP BY agency`,
         { since: new Date(`${addMonthsClamped(today, -12)}T00:00:00Z`) },

@@ -93,7 +93,7 @@ export default class ChangeStatusController {
       return this.render(res.status(409), fresh, values, fresh.version, errors, await this.missingForPanel(fresh))
     }
     req.session.flash = [
-      { type: 'success', text: `Case ${record.caseRef} is now ${caseStatuses.label(chosen!.to).toLowerCase()}` },
+      { type: 'success', text: `The status of case ${record.caseRef} is now: ${caseStatuses.label(chosen!.to)}` },
     ]
     return res.redirect(paths.cases.show(record.id))
   }

@@ -75,7 +75,7 @@ export default class EditSectionController {
         conflicts,
       )
     }
-    req.session.flash = [{ type: 'success', text: `${section.title} saved` }]
+    req.session.flash = [{ type: 'success', text: `Your changes to ‘${section.title}’ have been saved` }]
     return res.redirect(paths.cases.show(record.id))
   }
 

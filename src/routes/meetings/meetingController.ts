@@ -61,9 +61,10 @@ export default class MeetingController {
 
   private async panelView(req: Request, res: Response): Promise<void> {
     const meeting = loadedMeeting(res)
-    const [visible, all] = await Promise.all([
+    const [visible, all, isChair] = await Promise.all([
       this.packService.visibleItems(req.user!, meeting.id),
       this.agendaService.items(meeting.id),
+      this.meetingService.isChair(meeting.id, req.user!.id),
     ])
     const shown = new Set(visible.map(item => item.id))
     res.render('pages/meetings/show-panel', {
@@ -71,6 +72,7 @@ export default class MeetingController {
       text: describeMeeting(meeting),
       agenda: visible.map(agendaRow),
       declaredRefs: all.filter(item => !shown.has(item.id)).map(item => item.case.caseRef),
+      isChair,
     })
   }
 }

@@ -20,6 +20,7 @@ export async function renderDecided(
     recommendations: sheet ? recommendationRows(sheet.recommendations) : [],
     finalisedBy: sheet ? await reviewService.nameOf(sheet.review.finalisedBy) : null,
     caseStatusLabel: caseStatuses.label(place.record.status),
+    caseReopened: place.record.status !== 'reviewed',
     outcome: place.agendaItem.outcome,
   })
 }

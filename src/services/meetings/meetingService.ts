@@ -278,6 +278,12 @@ export default class MeetingService {
     return (await this.db.models.MeetingMember.count({ where: { meetingId, userId } })) > 0
   }
 
+  /** Whether the person sits as chair of this meeting: the chair may record the panel's reviews. */
+  async isChair(meetingId: string, userId: string): Promise<boolean> {
+    if (!isUuid(meetingId) || !isUuid(userId)) return false
+    return (await this.db.models.MeetingMember.count({ where: { meetingId, userId, capacity: 'chair' } })) > 0
+  }
+
   async isOnAgenda(meetingId: string, caseId: string): Promise<boolean> {
     if (!isUuid(meetingId) || !isUuid(caseId)) return false
     const count = await this.db.models.AgendaItem.count({
