@@ -167,6 +167,16 @@ describe('signing in and out', () => {
     expect(page.text).toContain('You were signed out because you had not done anything for a while')
   })
 
+  it('does not call it a timeout when a person presses Back after signing out', async () => {
+    const user = await buildUser(t.services, { roles: ['admin'] })
+    const agent = newAgent(t.app)
+    await signIn(agent, user.email, TEST_PASSWORD)
+    const out = await submitForm(agent, '/', {}, '/sign-out')
+    await agent.get(out.headers.location) // the sign-in page starts a new, signed-out session
+    const back = await agent.get('/admin/users')
+    expect(back.headers.location).toBe('/sign-in')
+  })
+
   it('never sends a person back to another site after signing in', async () => {
     const user = await buildUser(t.services)
     const agent = newAgent(t.app)
