@@ -73,6 +73,7 @@ const paths = {
     newUser: '/admin/users/new',
     user: (id: string) => `/admin/users/${id}`,
     userActive: (id: string) => `/admin/users/${id}/active`,
+    userPassword: (id: string) => `/admin/users/${id}/password`,
     audit: '/admin/audit',
   },
 } as const

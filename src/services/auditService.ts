@@ -14,6 +14,7 @@ export type AuditAction =
   | 'user_updated'
   | 'user_deactivated'
   | 'user_reactivated'
+  | 'user_password_set'
   | 'audit_log_viewed'
   | 'cases_imported'
   | 'case_imported'

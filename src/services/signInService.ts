@@ -78,17 +78,23 @@ export default class SignInService {
     return { ok: true, user }
   }
 
-  /** Locked while the limit of failures has been reached within the window since the last successful sign-in. */
+  /**
+   * Locked while the limit of failures has been reached within the window, counting only failures
+   * since the account's last successful sign-in or the last password an administrator set.
+   */
   private async isLocked(email: string, windowStart: Date): Promise<boolean> {
     const failures = await this.auditService.countSince({ action: 'sign_in_failed', entityId: email }, windowStart)
     if (failures < this.limits.maxFailures) return false
     const user = await this.userService.findByEmail(email)
-    const lastSuccess = user
-      ? await this.auditService.latestOccurredAt({ action: 'sign_in', entityType: 'user', entityId: user.id })
-      : null
-    if (!lastSuccess || lastSuccess < windowStart) return true
+    if (!user) return true
+    const resets = await Promise.all([
+      this.auditService.latestOccurredAt({ action: 'sign_in', entityType: 'user', entityId: user.id }),
+      this.auditService.latestOccurredAt({ action: 'user_password_set', entityType: 'user', entityId: user.id }),
+    ])
+    const since = [windowStart, ...resets].filter((d): d is Date => d !== null).reduce((a, b) => (a > b ? a : b))
+    if (since === windowStart) return true
     return (
-      (await this.auditService.countSince({ action: 'sign_in_failed', entityId: email }, lastSuccess)) >=
+      (await this.auditService.countSince({ action: 'sign_in_failed', entityId: email }, since)) >=
       this.limits.maxFailures
     )
   }

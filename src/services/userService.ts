@@ -137,6 +137,25 @@ export default class UserService {
     })
   }
 
+  /**
+   * An administrator sets a new password for someone who forgot theirs or is locked out. Earlier
+   * failed sign-ins stop counting towards the lockout (see SignInService).
+   */
+  async setPassword(id: string, password: string, version: number, context: AuditContext): Promise<User> {
+    const passwordHash = await this.passwordHasher.hash(password)
+    return this.db.transaction(async transaction => {
+      const user = await this.lockForChange(id, version, transaction)
+      user.passwordHash = passwordHash
+      await user.save({ transaction })
+      await this.auditService.record(
+        context,
+        { action: 'user_password_set', entityType: 'user', entityId: id },
+        transaction,
+      )
+      return user
+    })
+  }
+
   async recordSignIn(user: User, transaction?: Transaction): Promise<void> {
     // A plain update: signing in must not bump the version an administrator may be editing.
     await this.db.models.User.update(

@@ -142,6 +142,32 @@ describe('administrators manage accounts', () => {
     expect(actions).toEqual(expect.arrayContaining(['user_deactivated', 'user_reactivated']))
   })
 
+  it('sets a new password for a locked-out person, who can then sign in at once', async () => {
+    const { agent } = await asAdmin()
+    const person = await buildUser(t.services, { name: 'Lou Locked' })
+    for (let i = 0; i < 5; i += 1)
+      await submitForm(newAgent(t.app), '/sign-in', { email: person.email, password: 'wrong' })
+    const locked = await submitForm(newAgent(t.app), '/sign-in', { email: person.email, password: TEST_PASSWORD })
+    expect(locked.status).toBe(429)
+
+    const url = `/admin/users/${person.id}/password`
+    const weak = await submitForm(agent, url, {
+      password: 'short',
+      confirm_password: 'short',
+      version: String(person.version),
+    })
+    expect(weak.status).toBe(400)
+    expect(errorSummary(weak.text)).toEqual([['#password', 'Password must be 12 characters or more']])
+    const set = await submitForm(agent, url, {
+      password: NEW_PASSWORD,
+      confirm_password: NEW_PASSWORD,
+      version: String(person.version),
+    })
+    expect(set.status).toBe(302)
+    await signIn(newAgent(t.app), person.email, NEW_PASSWORD)
+    expect(await t.db.models.AuditEvent.count({ where: { action: 'user_password_set', entityId: person.id } })).toBe(1)
+  })
+
   it('answers 404 for an unknown or malformed account id', async () => {
     const { agent } = await asAdmin()
     await agent.get('/admin/users/00000000-0000-4000-8000-000000000000').expect(404)
