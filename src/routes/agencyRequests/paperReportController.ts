@@ -1,4 +1,3 @@
-import { todayInLondon } from '../../domain/dates'
 import { Request, Response } from 'express'
 import createError from 'http-errors'
 import { compareIsoDates, dateErrorMessage, parseDateParts } from '../../domain/dates'
@@ -47,8 +46,8 @@ export default class PaperReportController {
     const errors = noErrors()
     const parsed = parseDateParts(received)
     const today = this.agencyRequestService.today()
-    // The calendar day in England the request was sent, not the UTC day.
-    const sentOn = todayInLondon(request.createdAt)
+    // An agency may send its report before the request is logged here, but not before the death.
+    const dateOfDeath = loadedCase(res).dateOfDeath
     if (!parsed.ok)
       addError(
         errors,
@@ -63,11 +62,11 @@ export default class PaperReportController {
         'The date the report was received must be today or in the past',
         '#received_on-day',
       )
-    else if (compareIsoDates(parsed.value, sentOn) < 0)
+    else if (compareIsoDates(parsed.value, dateOfDeath) < 0)
       addError(
         errors,
         'received_on',
-        'The date the report was received must be on or after the date it was requested',
+        'The date the report was received must be on or after the date of death',
         '#received_on-day',
       )
     const report = readReport(req.body, 'submit')
