@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { PassThrough, Readable } from 'node:stream'
 import { QueryTypes, Sequelize } from 'sequelize'
 import type { OpenedDatabase } from '../../../src/bootstrap'
 import { loadDemoSeeder } from '../../../src/cli/commands/dbSeedDemo'
-import { runCli } from '../../../src/cli/run'
 import config, { Config, loadConfig } from '../../../src/config'
 import { ageBand } from '../../../src/domain/ageBand'
 import { parseCaseRef } from '../../../src/domain/caseReference'
@@ -23,22 +21,13 @@ import { isValidNhsNumber } from '../../../src/domain/nhsNumber'
 import { normalisePostcode } from '../../../src/domain/postcode'
 import PasswordHasher from '../../../src/services/passwordHasher'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
+import { runCliInTest } from '../../helpers/cli'
 
 const seeder = loadDemoSeeder()
 const hasher = new PasswordHasher()
 
-/** Runs the CLI in-process against the test database, as `npm run db:seed:demo` would. */
-async function cli(t: TestApp, argv: string[], cfg: Config = config, open?: () => Promise<OpenedDatabase>) {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', d => (out += d))
-  stderr.on('data', d => (err += d))
-  const opened = { db: t.db, url: process.env.DATABASE_URL!, usingEmbedded: false, close: async () => undefined }
-  const code = await runCli(argv, { stdin: Readable.from(['']), stdout, stderr }, cfg, open ?? (async () => opened))
-  return { code, out, err }
-}
+const cli = (t: TestApp, argv: string[], cfg: Config = config, open?: () => Promise<OpenedDatabase>) =>
+  runCliInTest(t, argv, { config: cfg, open })
 
 /** The printed accounts: "  email  password  roles" lines. */
 function printedAccounts(out: string): Map<string, { password: string; roles: string }> {

@@ -1,20 +1,7 @@
-import { PassThrough, Readable } from 'node:stream'
-import config from '../../../src/config'
-import { runCli } from '../../../src/cli/run'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
+import { runCliInTest } from '../../helpers/cli'
 
-/** Runs the CLI in-process against the test database, with piped standard input. */
-async function cli(t: TestApp, argv: string[], stdin = '') {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', d => (out += d))
-  stderr.on('data', d => (err += d))
-  const opened = { db: t.db, url: process.env.DATABASE_URL!, usingEmbedded: false, close: async () => undefined }
-  const code = await runCli(argv, { stdin: Readable.from([stdin]), stdout, stderr }, config, async () => opened)
-  return { code, out, err }
-}
+const cli = (t: TestApp, argv: string[], stdin = '') => runCliInTest(t, argv, { stdin })
 
 describe('npm run cdop -- users:create', () => {
   let t: TestApp

@@ -1,24 +1,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
-import config from '../../../src/config'
-import { runCli } from '../../../src/cli/run'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { csvOf, historyCsv, historyRow } from '../../fixtures/import/historyCsv'
+import { runCliInTest } from '../../helpers/cli'
 
-/** Runs the CLI in-process against the test database. */
-async function cli(t: TestApp, argv: string[]) {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', d => (out += d))
-  stderr.on('data', d => (err += d))
-  const opened = { db: t.db, url: process.env.DATABASE_URL!, usingEmbedded: false, close: async () => undefined }
-  const code = await runCli(argv, { stdin: Readable.from(['']), stdout, stderr }, config, async () => opened)
-  return { code, out, err }
-}
+const cli = (t: TestApp, argv: string[]) => runCliInTest(t, argv)
 
 describe('npm run cdop -- import', () => {
   let t: TestApp

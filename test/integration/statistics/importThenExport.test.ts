@@ -1,24 +1,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { parse } from 'csv-parse/sync'
 import config from '../../../src/config'
-import { runCli } from '../../../src/cli/run'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { contractTables, CSV_HEADER } from './contract'
+import { runCliInTest } from '../../helpers/cli'
 
-async function cli(t: TestApp, argv: string[]) {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', d => (out += d))
-  stderr.on('data', d => (err += d))
-  const opened = { db: t.db, url: process.env.DATABASE_URL!, usingEmbedded: false, close: async () => undefined }
-  const code = await runCli(argv, { stdin: Readable.from(['']), stdout, stderr }, config, async () => opened)
-  return { code, out, err }
-}
+const cli = (t: TestApp, argv: string[]) => runCliInTest(t, argv)
 
 const header = 'case_ref,date_of_birth,date_of_death,sex,expected,review_date,category,modifiable_factors'
 const rows = [
