@@ -1,9 +1,9 @@
 import { NextFunction, Request, Response } from 'express'
 import createError from 'http-errors'
 import type { Role } from '../domain/codes'
+import { hasRole } from '../domain/roles'
 
-export const hasRole = (user: Express.User | undefined, ...roles: Role[]): boolean =>
-  !!user && user.roles.some(role => roles.includes(role))
+export { hasRole, isCaseManager } from '../domain/roles'
 
 /** Access is denied unless one of the named roles allows it. */
 export default function requireRole(...roles: Role[]) {

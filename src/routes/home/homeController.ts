@@ -1,6 +1,6 @@
 import { Request, Response } from 'express'
 import { caseStatuses } from '../../domain/codes'
-import { hasRole } from '../../middleware/requireRole'
+import { hasRole, isCaseManager } from '../../middleware/requireRole'
 import type AuditService from '../../services/auditService'
 import type DashboardService from '../../services/dashboardService'
 import { auditContext } from '../auditContextOf'
@@ -14,7 +14,7 @@ export default class HomeController {
 
   view = async (req: Request, res: Response): Promise<void> => {
     const user = req.user!
-    const isCoordinator = hasRole(user, 'coordinator', 'admin')
+    const isCoordinator = isCaseManager(user)
     const dashboard = isCoordinator ? await this.dashboardService.forCoordinator() : null
     if (dashboard) {
       // The dashboard names children, so showing it is a view of identifiable data.

@@ -1,7 +1,7 @@
 import { NextFunction, Request, Response } from 'express'
 import createError from 'http-errors'
 import type { Meeting } from '../../db/models'
-import { hasRole } from '../../middleware/requireRole'
+import { hasRole, isCaseManager } from '../../middleware/requireRole'
 import type MeetingService from '../../services/meetings/meetingService'
 
 const NOT_INVITED = 'You can only see the meetings you are invited to'
@@ -24,4 +24,4 @@ export const loadMeeting =
 export const loadedMeeting = (res: Response): Meeting => res.locals.meeting as Meeting
 
 /** Coordinators and administrators run meetings; panel members only read what they may. */
-export const isManager = (req: Request): boolean => hasRole(req.user, 'coordinator', 'admin')
+export const isManager = (req: Request): boolean => isCaseManager(req.user)

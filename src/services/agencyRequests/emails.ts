@@ -1,4 +1,4 @@
-import { formatGovukDate, IsoDate } from '../../domain/dates'
+import { formatGovukDate, IsoDate, todayInLondon } from '../../domain/dates'
 
 /**
  * The e-mails of information gathering, as plain text. E-mail is not a secure channel, so none
@@ -21,15 +21,7 @@ const askCoordinator = (coordinator: RequestEmailContext['coordinator'], what: s
     ? `${what}, contact ${coordinator.name} at ${coordinator.email}.`
     : `${what}, reply to the panel team that asked you.`
 
-const londonDate = (instant: Date) =>
-  formatGovukDate(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/London',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(instant),
-  )
+const londonDate = (instant: Date) => formatGovukDate(todayInLondon(instant))
 
 export function requestEmail(c: RequestEmailContext & { link: string; linkExpiresAt: Date; reissued: boolean }) {
   return {

@@ -1,9 +1,10 @@
 import { Op, Transaction, UniqueConstraintError } from 'sequelize'
 import type { Database } from '../../db'
 import type { Meeting, MeetingMember, User } from '../../db/models'
-import type { MeetingCapacity, MeetingTheme, Role } from '../../domain/codes'
+import type { MeetingCapacity, MeetingTheme } from '../../domain/codes'
 import { todayInLondon } from '../../domain/dates'
 import { assessQuorum, type QuorumResult, type QuorumRule } from '../../domain/quorum'
+import { hasRole, isCaseManager } from '../../domain/roles'
 import type { AuditContext } from '../auditContext'
 import type AuditService from '../auditService'
 import ServiceError from '../serviceError'
@@ -42,8 +43,7 @@ export interface MeetingSummary {
 }
 
 const EDITABLE: (keyof MeetingValues)[] = ['meetingDate', 'startTime', 'location', 'online', 'theme', 'notes']
-const hasRole = (user: Express.User, ...roles: Role[]) => user.roles.some(role => roles.includes(role))
-const isManager = (user: Express.User) => hasRole(user, 'coordinator', 'admin')
+const isManager = isCaseManager
 
 /** Panel meetings: scheduling, who is invited, who attended, whether quorate, and who may see which pack. */
 export default class MeetingService {

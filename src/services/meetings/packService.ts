@@ -11,6 +11,7 @@ import type { AgendaItemWithCase } from './agendaService'
 import type DeclarationService from './declarationService'
 import { redactorFor } from './redactIdentifiers'
 import { PackReportSection, reportSectionsFor } from './reportAnswers'
+import { agencyName } from '../agencyRequests/requestStatus'
 
 export interface PackReport {
   agency: string
@@ -138,8 +139,6 @@ export default class PackService {
       attributes: ['agency', 'agencyOther', 'status', 'report', 'submittedAt', 'contactName'],
       order: [['createdAt', 'ASC']],
     })
-    const agencyName = (request: (typeof requests)[number]) =>
-      request.agency === 'other' && request.agencyOther ? request.agencyOther : agencies.label(request.agency)
     const reports = requests
       .filter(request => request.status === 'received' && request.report)
       .map(request => {
