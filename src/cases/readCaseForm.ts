@@ -1,8 +1,8 @@
 import { caseDateProblems } from '../domain/caseRules'
-import { dateErrorMessage, parseDateParts } from '../domain/dates'
 import { isValidNhsNumber, normaliseNhsNumber } from '../domain/nhsNumber'
 import { normalisePostcode } from '../domain/postcode'
 import { parseTimeOfDay } from '../domain/timeOfDay'
+import { dateInputValues, readDateInput } from '../utils/dateInput'
 import { addError, FormErrors, list, noErrors, text } from '../utils/formErrors'
 import type { CaseAttributes, CaseField } from './caseFields'
 
@@ -31,28 +31,10 @@ function readField(field: CaseField, body: unknown, acc: ReadResult): void {
   }
 
   if (field.kind === 'date') {
-    const parts = {
-      day: text(body, `${field.name}-day`, 20),
-      month: text(body, `${field.name}-month`, 20),
-      year: text(body, `${field.name}-year`, 20),
-    }
-    acc.raw[`${field.name}-day`] = parts.day
-    acc.raw[`${field.name}-month`] = parts.month
-    acc.raw[`${field.name}-year`] = parts.year
-    if (!parts.day && !parts.month && !parts.year) {
-      if (field.required) addError(errors, field.name, `Enter ${sentenceCase(field.label)}`, `#${field.name}-day`)
-      set(null)
-      return
-    }
-    const parsed = parseDateParts(parts)
-    if (parsed.ok) set(parsed.value)
-    else
-      addError(
-        errors,
-        field.name,
-        dateErrorMessage(parsed, sentenceCase(field.label)),
-        `#${field.name}-${parsed.fields[0] ?? 'day'}`,
-      )
+    const date = readDateInput(body, field.name, sentenceCase(field.label), { required: field.required })
+    Object.assign(acc.raw, date.raw)
+    if (date.error) addError(errors, field.name, date.error.text, date.error.href)
+    else set(date.value)
     return
   }
 
@@ -161,10 +143,7 @@ export function rawFromCase(fields: CaseField[], stored: CaseValues): RawValues 
   fields.forEach(field => {
     const value = stored[field.attr]
     if (field.kind === 'date') {
-      const [year, month, day] = typeof value === 'string' ? value.split('-') : ['', '', '']
-      raw[`${field.name}-day`] = day ? String(Number(day)) : ''
-      raw[`${field.name}-month`] = month ? String(Number(month)) : ''
-      raw[`${field.name}-year`] = year ?? ''
+      Object.assign(raw, dateInputValues(field.name, stored[field.attr] as string | null))
     } else if (field.kind === 'boolean') {
       raw[field.name] = value === true ? 'yes' : value === false ? 'no' : '' // eslint-disable-line no-nested-ternary
     } else if (field.kind === 'checkboxes') {

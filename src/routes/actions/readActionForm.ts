@@ -1,6 +1,6 @@
 import type { Action } from '../../db/models'
 import { actionLevels, actionStatuses, type ActionStatus } from '../../domain/codes'
-import { dateErrorMessage, parseDateParts } from '../../domain/dates'
+import { dateInputValues, readDateInput } from '../../utils/dateInput'
 import type { ActionChanges, ActionQuery } from '../../services/actions/actionService'
 import { addError, FormErrors, noErrors, text } from '../../utils/formErrors'
 
@@ -24,12 +24,9 @@ export function readActionQuery(query: Record<string, unknown>): ActionQuery {
 }
 
 export function rawFromAction(action: Action): RawValues {
-  const [year, month, day] = action.dueDate ? action.dueDate.split('-') : ['', '', '']
   return {
     status: action.status,
-    'due_date-day': day ? String(Number(day)) : '',
-    'due_date-month': month ? String(Number(month)) : '',
-    'due_date-year': year ?? '',
+    ...dateInputValues('due_date', action.dueDate),
     owner_organisation: action.ownerOrganisation ?? '',
     evidence_of_impact: action.evidenceOfImpact ?? '',
   }
@@ -38,22 +35,16 @@ export function rawFromAction(action: Action): RawValues {
 /** Reads the action form: status, due date, owner and evidence of impact. */
 export function readActionForm(body: unknown): { raw: RawValues; values: ActionChanges | null; errors: FormErrors } {
   const errors = noErrors()
+  const due = readDateInput(body, 'due_date', 'due date')
   const raw: RawValues = {
     status: text(body, 'status', 20),
-    'due_date-day': text(body, 'due_date-day', 20),
-    'due_date-month': text(body, 'due_date-month', 20),
-    'due_date-year': text(body, 'due_date-year', 20),
+    ...due.raw,
     owner_organisation: text(body, 'owner_organisation', 100_000),
     evidence_of_impact: text(body, 'evidence_of_impact', 100_000),
   }
   if (!actionStatuses.has(raw.status)) addError(errors, 'status', 'Select the status of the action')
-  let dueDate: string | null = null
-  const due = { day: raw['due_date-day'], month: raw['due_date-month'], year: raw['due_date-year'] }
-  if (due.day || due.month || due.year) {
-    const parsed = parseDateParts(due)
-    if (parsed.ok) dueDate = parsed.value
-    else addError(errors, 'due_date', dateErrorMessage(parsed, 'due date'), `#due_date-${parsed.fields[0]}`)
-  }
+  const dueDate = due.value
+  if (due.error) addError(errors, 'due_date', due.error.text, due.error.href)
   if (raw.owner_organisation.length > 200)
     addError(errors, 'owner_organisation', 'Owner organisation must be 200 characters or fewer')
   if (raw.evidence_of_impact.length > 20000)

@@ -1,7 +1,8 @@
 import { Request, Response } from 'express'
 import type { Case } from '../../db/models'
 import { agencies, type Agency } from '../../domain/codes'
-import { addDays, compareIsoDates, dateErrorMessage, parseDateParts } from '../../domain/dates'
+import { addDays, compareIsoDates } from '../../domain/dates'
+import { dateInputValues, readDateInput } from '../../utils/dateInput'
 import type AgencyRequestService from '../../services/agencyRequests/agencyRequestService'
 import type { NewContact } from '../../services/agencyRequests/agencyRequestService'
 import type { DeliveryResult } from '../../services/mail/outboxService'
@@ -28,11 +29,10 @@ export default class NewRequestController {
   constructor(private readonly agencyRequestService: AgencyRequestService) {}
 
   view = (_req: Request, res: Response): void => {
-    const [year, month, day] = this.agencyRequestService.defaultDueDate().split('-')
     this.render(
       res,
       loadedCase(res),
-      { 'due_date-day': String(Number(day)), 'due_date-month': String(Number(month)), 'due_date-year': year },
+      dateInputValues('due_date', this.agencyRequestService.defaultDueDate()),
       noErrors(),
     )
   }
@@ -96,27 +96,16 @@ export default class NewRequestController {
         )
       contacts.push({ agency, agencyOther: other, contactName: name, contactEmail: email })
     }
-    const parts = {
-      day: text(body, 'due_date-day', 20),
-      month: text(body, 'due_date-month', 20),
-      year: text(body, 'due_date-year', 20),
-    }
-    Object.assign(raw, { 'due_date-day': parts.day, 'due_date-month': parts.month, 'due_date-year': parts.year })
-    const parsed = parseDateParts(parts)
+    const due = readDateInput(body, 'due_date', 'the date the report is due', { required: true })
+    Object.assign(raw, due.raw)
     let dueDate: string | null = null
     const today = this.agencyRequestService.today()
-    if (!parsed.ok)
-      addError(
-        errors,
-        'due_date',
-        dateErrorMessage(parsed, 'the date the report is due'),
-        `#due_date-${parsed.fields[0]}`,
-      )
-    else if (compareIsoDates(parsed.value, today) <= 0)
+    if (due.error) addError(errors, 'due_date', due.error.text, due.error.href)
+    else if (compareIsoDates(due.value!, today) <= 0)
       addError(errors, 'due_date', 'The date the report is due must be in the future', '#due_date-day')
-    else if (compareIsoDates(parsed.value, addDays(today, 366)) > 0)
+    else if (compareIsoDates(due.value!, addDays(today, 366)) > 0)
       addError(errors, 'due_date', 'The date the report is due must be within a year', '#due_date-day')
-    else dueDate = parsed.value
+    else dueDate = due.value
     return { raw, contacts, dueDate, errors }
   }
 

@@ -1,6 +1,7 @@
 import { Request, Response } from 'express'
 import createError from 'http-errors'
-import { compareIsoDates, dateErrorMessage, parseDateParts } from '../../domain/dates'
+import { compareIsoDates } from '../../domain/dates'
+import { readDateInput } from '../../utils/dateInput'
 import type AgencyRequestService from '../../services/agencyRequests/agencyRequestService'
 import {
   answersFrom,
@@ -11,7 +12,7 @@ import {
 } from '../../services/agencyRequests/reportForm'
 import { agencyName } from '../../services/agencyRequests/requestStatus'
 import ServiceError from '../../services/serviceError'
-import { addError, FormErrors, hasErrors, noErrors, text } from '../../utils/formErrors'
+import { addError, FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
 import paths from '../../paths'
 import { auditContext } from '../auditContextOf'
 import { loadedCase } from '../cases/loadCase'
@@ -38,31 +39,21 @@ export default class PaperReportController {
     const request = loadedRequest(res)
     const version = Number(req.body.version)
     if (!Number.isInteger(version)) throw createError(400, 'The form is missing its version')
-    const received = {
-      day: text(req.body, 'received_on-day', 20),
-      month: text(req.body, 'received_on-month', 20),
-      year: text(req.body, 'received_on-year', 20),
-    }
+    const date = readDateInput(req.body, 'received_on', 'the date the report was received', { required: true })
+    const received = date.parts
     const errors = noErrors()
-    const parsed = parseDateParts(received)
     const today = this.agencyRequestService.today()
     // An agency may send its report before the request is logged here, but not before the death.
     const dateOfDeath = loadedCase(res).dateOfDeath
-    if (!parsed.ok)
-      addError(
-        errors,
-        'received_on',
-        dateErrorMessage(parsed, 'the date the report was received'),
-        `#received_on-${parsed.fields[0]}`,
-      )
-    else if (compareIsoDates(parsed.value, today) > 0)
+    if (date.error) addError(errors, 'received_on', date.error.text, date.error.href)
+    else if (compareIsoDates(date.value!, today) > 0)
       addError(
         errors,
         'received_on',
         'The date the report was received must be today or in the past',
         '#received_on-day',
       )
-    else if (compareIsoDates(parsed.value, dateOfDeath) < 0)
+    else if (compareIsoDates(date.value!, dateOfDeath) < 0)
       addError(
         errors,
         'received_on',
@@ -76,7 +67,7 @@ export default class PaperReportController {
       await this.agencyRequestService.recordPaperReport(
         request,
         report.answers,
-        parsed.ok ? parsed.value : today,
+        date.value ?? today,
         version,
         auditContext(req),
       )

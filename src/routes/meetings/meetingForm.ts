@@ -1,6 +1,6 @@
 import type { Meeting } from '../../db/models'
 import { meetingThemes, type MeetingTheme } from '../../domain/codes'
-import { dateErrorMessage, parseDateParts } from '../../domain/dates'
+import { dateInputValues, readDateInput } from '../../utils/dateInput'
 import { parseTimeOfDay } from '../../domain/timeOfDay'
 import type { MeetingValues } from '../../services/meetings/meetingService'
 import { addError, FormErrors, noErrors, text } from '../../utils/formErrors'
@@ -25,11 +25,8 @@ export const blankMeetingForm = (): MeetingRaw => ({
 
 /** The form as the meeting now stands, to edit it. */
 export function rawFromMeeting(meeting: Meeting): MeetingRaw {
-  const [year, month, day] = meeting.meetingDate.split('-')
   return {
-    'meeting_date-day': String(Number(day)),
-    'meeting_date-month': String(Number(month)),
-    'meeting_date-year': year,
+    ...dateInputValues('meeting_date', meeting.meetingDate),
     start_time: String(meeting.startTime).slice(0, 5),
     online: meeting.online ? 'yes' : 'no',
     location: meeting.location ?? '',
@@ -42,21 +39,10 @@ export function rawFromMeeting(meeting: Meeting): MeetingRaw {
 export function readMeetingForm(body: unknown): { raw: MeetingRaw; values: MeetingValues; errors: FormErrors } {
   const raw = Object.fromEntries(FIELDS.map(f => [f, text(body, f, f === 'notes' ? 10_000 : 500)]))
   const errors = noErrors()
-  let meetingDate = ''
-  const date = { day: raw['meeting_date-day'], month: raw['meeting_date-month'], year: raw['meeting_date-year'] }
-  if (!date.day && !date.month && !date.year) {
-    addError(errors, 'meeting_date', 'Enter the date of the meeting', '#meeting_date-day')
-  } else {
-    const parsed = parseDateParts(date)
-    if (parsed.ok) meetingDate = parsed.value
-    else
-      addError(
-        errors,
-        'meeting_date',
-        dateErrorMessage(parsed, 'date of the meeting'),
-        `#meeting_date-${parsed.fields[0] ?? 'day'}`,
-      )
-  }
+  const date = readDateInput(body, 'meeting_date', 'date of the meeting')
+  const meetingDate = date.value ?? ''
+  if (date.error) addError(errors, 'meeting_date', date.error.text, date.error.href)
+  else if (!date.value) addError(errors, 'meeting_date', 'Enter the date of the meeting', '#meeting_date-day')
   const startTime = parseTimeOfDay(raw.start_time)
   if (!raw.start_time) addError(errors, 'start_time', 'Enter the start time')
   else if (!startTime) addError(errors, 'start_time', 'Enter the start time in the 24-hour clock, like 14:30')

@@ -9,7 +9,7 @@ import {
   type FactorDomain,
   type ModifiableFactors,
 } from '../../domain/codes'
-import { dateErrorMessage, parseDateParts } from '../../domain/dates'
+import { readDateInput } from '../../utils/dateInput'
 import type { NewFactor, NewRecommendation, ReviewValues } from '../../services/reviews/reviewTypes'
 import { addError, FormErrors, list, noErrors, text } from '../../utils/formErrors'
 
@@ -162,20 +162,14 @@ function readRecommendation(body: unknown, required: boolean, today: string, raw
   const description = text(body, 'recommendation_description', HARD_LIMIT)
   const level = text(body, 'recommendation_level', 20)
   const owner = text(body, 'recommendation_owner', HARD_LIMIT)
-  const due = {
-    day: text(body, 'recommendation_due-day', 20),
-    month: text(body, 'recommendation_due-month', 20),
-    year: text(body, 'recommendation_due-year', 20),
-  }
+  const due = readDateInput(body, 'recommendation_due', 'due date')
   Object.assign(raw, {
     recommendation_description: description,
     recommendation_level: level,
     recommendation_owner: owner,
-    'recommendation_due-day': due.day,
-    'recommendation_due-month': due.month,
-    'recommendation_due-year': due.year,
+    ...due.raw,
   })
-  const anything = description || level || owner || due.day || due.month || due.year
+  const anything = description || level || owner || due.parts.day || due.parts.month || due.parts.year
   if (!anything && !required) return null
   if (!description) addError(errors, 'recommendation_description', 'Enter the recommendation')
   else if (description.length > LIMITS.recommendation)
@@ -183,19 +177,10 @@ function readRecommendation(body: unknown, required: boolean, today: string, raw
   if (!actionLevels.has(level)) addError(errors, 'recommendation_level', 'Select the level of the recommendation')
   if (owner.length > LIMITS.owner) addError(errors, 'recommendation_owner', 'Owner must be 200 characters or fewer')
   let dueDate: string | null = null
-  if (due.day || due.month || due.year) {
-    const parsed = parseDateParts(due)
-    if (!parsed.ok)
-      addError(
-        errors,
-        'recommendation_due',
-        dateErrorMessage(parsed, 'due date'),
-        `#recommendation_due-${parsed.fields[0]}`,
-      )
-    else if (parsed.value < today)
-      addError(errors, 'recommendation_due', 'Due date must be today or in the future', '#recommendation_due-day')
-    else dueDate = parsed.value
-  }
+  if (due.error) addError(errors, 'recommendation_due', due.error.text, due.error.href)
+  else if (due.value && due.value < today)
+    addError(errors, 'recommendation_due', 'Due date must be today or in the future', '#recommendation_due-day')
+  else dueDate = due.value
   return { description, level: level as ActionLevel, ownerOrganisation: owner || null, dueDate }
 }
 
