@@ -1,6 +1,14 @@
 import { buildCase, buildUser, TEST_PASSWORD } from '../factories'
 import { resetDatabase } from '../helpers/testApp'
-import { accessibilityViolations, Running, startBrowserTest } from './browser'
+import { systemContext } from '../../src/services/auditContext'
+import { addDays, todayInLondon } from '../../src/domain/dates'
+import {
+  accessibilityViolations,
+  accessibilityViolationsBeyondGovukKnownIssues,
+  duplicateIds,
+  Running,
+  startBrowserTest,
+} from './browser'
 
 describe.each([
   ['without JavaScript', false],
@@ -70,9 +78,21 @@ describe('accessibility', () => {
   beforeEach(() => resetDatabase(run.t.db))
   afterAll(() => run.close())
 
-  it('has no WCAG 2.2 AA violations that axe can find on the main pages', async () => {
+  it('has no WCAG 2.2 AA violations that axe can find, and no repeated ids, on the main pages', async () => {
     const user = await buildUser(run.t.services, { roles: ['coordinator', 'admin'] })
+    await buildUser(run.t.services, { roles: ['panel_member'] })
     const record = await buildCase(run.t.services)
+    const meeting = await run.t.services.meetingService.schedule(
+      {
+        meetingDate: addDays(todayInLondon(new Date()), 14),
+        startTime: '14:00',
+        location: 'Room 3',
+        online: false,
+        theme: 'general',
+        notes: null,
+      },
+      systemContext(),
+    )
     // axe is injected as a script, which the service's CSP rightly blocks: this context bypasses it.
     const context = await run.browser.newContext({ javaScriptEnabled: true, bypassCSP: true })
     const page = await context.newPage()
@@ -90,10 +110,15 @@ describe('accessibility', () => {
       `/cases/${record.id}/status`,
       '/admin/users',
       '/accessibility',
+      `/meetings/${meeting.id}/members`,
     ]) {
       await page.goto(`${run.base}${path}`)
       const violations = await accessibilityViolations(page)
-      expect({ path, violations }).toEqual({ path, violations: [] })
+      expect({ path, violations, duplicateIds: await duplicateIds(page) }).toEqual({
+        path,
+        violations: [],
+        duplicateIds: [],
+      })
     }
     await page.goto(`${run.base}/cases/notify`)
     await page.click('button:has-text("Continue")')
@@ -101,6 +126,28 @@ describe('accessibility', () => {
       path: 'notify with errors',
       violations: [],
     })
+    await context.close()
+  })
+
+  it('finds nothing on the agency report page beyond the conditional-reveal finding GOV.UK documents', async () => {
+    const record = await buildCase(run.t.services)
+    const dueDate = addDays(todayInLondon(new Date()), 28)
+    const { requests } = await run.t.services.agencyRequestService.send(
+      record.id,
+      dueDate,
+      [{ agency: 'gp', agencyOther: null, contactName: 'Dr Pat Practice', contactEmail: 'pat@gp.example.org' }],
+      systemContext(),
+    )
+    const message = await run.t.db.models.OutboxMessage.findOne({ where: { requestId: requests[0].id } })
+    const link = /\/agency\/[A-Za-z0-9_-]{43}/.exec(message?.bodyText ?? '')?.[0]
+    const context = await run.browser.newContext({ javaScriptEnabled: true, bypassCSP: true })
+    const page = await context.newPage()
+    await page.goto(`${run.base}${link}`)
+    await page.waitForSelector('h1')
+    // With the script running, the conditional radios carry aria-expanded: the finding is known and set aside.
+    expect(await page.$$('input[type="radio"][aria-expanded]')).not.toHaveLength(0)
+    expect(await accessibilityViolationsBeyondGovukKnownIssues(page)).toEqual([])
+    expect(await duplicateIds(page)).toEqual([])
     await context.close()
   })
 })
