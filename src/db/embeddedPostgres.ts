@@ -36,6 +36,34 @@ async function canConnect(port: number): Promise<boolean> {
   }
 }
 
+/** The data directory of the cluster listening on the port (the connection is the cluster's superuser). */
+async function dataDirectoryOf(port: number): Promise<string> {
+  const client = new Client({ connectionString: urlFor(port, 'postgres') })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ data_directory: string }>('SHOW data_directory')
+    return rows[0].data_directory
+  } finally {
+    await client.end()
+  }
+}
+
+const realPath = (dir: string) => (fs.existsSync(dir) ? fs.realpathSync(dir) : path.resolve(dir))
+
+/**
+ * Another checkout (or another project) may already run an embedded cluster on this port: using it
+ * would silently mix two checkouts' data, so that is refused with what to change.
+ */
+export class EmbeddedPortTakenError extends Error {
+  constructor(port: number, theirs: string, ours: string) {
+    super(
+      `Port ${port} already has a PostgreSQL whose data is in ${theirs}, not this checkout's ${ours}. ` +
+        `Another checkout is probably running: stop it, or set EMBEDDED_PG_PORT to a free port for this one.`,
+    )
+    this.name = 'EmbeddedPortTakenError'
+  }
+}
+
 export async function createDatabaseIfMissing(port: number, database: string, template?: string): Promise<void> {
   const client = new Client({ connectionString: urlFor(port, 'postgres') })
   await client.connect()
@@ -58,6 +86,8 @@ export async function createDatabaseIfMissing(port: number, database: string, te
 export async function ensureEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const { dir, port, database } = options
   if (await canConnect(port)) {
+    const theirs = await dataDirectoryOf(port)
+    if (realPath(theirs) !== realPath(dir)) throw new EmbeddedPortTakenError(port, theirs, path.resolve(dir))
     await createDatabaseIfMissing(port, database)
     return { url: urlFor(port, database), stop: async () => undefined, startedHere: false }
   }

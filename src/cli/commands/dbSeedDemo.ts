@@ -239,7 +239,7 @@ Run again, it gives the demo accounts new passwords and adds no more cases.`,
         : `Demo cases already exist (${result.existingCases}); none added.`,
     )
     out()
-    out(`Start the app with "npm run dev" (or "npm start") and sign in at ${config.baseUrl}${paths.signIn}`)
+    out(`Start the app with "npm start" and sign in at ${config.baseUrl}${paths.signIn}`)
     return 0
   },
 }

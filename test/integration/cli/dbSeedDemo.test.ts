@@ -91,6 +91,9 @@ describe('npm run db:seed:demo', () => {
     expect(result).toMatchObject({ code: 0, err: '' })
     expect(result.out).toContain('Created 300 demo cases.')
     expect(result.out).toContain(`sign in at ${config.baseUrl}/sign-in`)
+    // The README tells newcomers to run npm start; the closing line names the same command.
+    expect(result.out).toContain('Start the app with "npm start"')
+    expect(result.out).not.toContain('npm run dev')
 
     const printed = printedAccounts(result.out)
     expect([...printed.keys()].sort()).toEqual(seeder.DEMO_USERS.map(u => u.email).sort())
