@@ -8,6 +8,7 @@ const paths = {
   accessibility: '/accessibility',
   cookies: '/cookies',
   privacy: '/privacy',
+  dataDictionary: '/data-dictionary',
   cases: {
     list: '/cases',
     search: '/cases/search',

@@ -3,6 +3,7 @@ import type { Config } from '../config'
 import type { Command } from './command'
 import { dbMigrate, dbMigrateUndo } from './commands/dbMigrate'
 import dbSeedDemo from './commands/dbSeedDemo'
+import docsDataDictionary from './commands/docsDataDictionary'
 import importCommand from './commands/import'
 import jobsRunReminders from './commands/jobsRunReminders'
 import stats from './commands/stats'
@@ -17,6 +18,7 @@ export const commands: Command[] = [
   importCommand,
   stats,
   jobsRunReminders,
+  docsDataDictionary,
 ]
 
 function help(io: CliIo): void {

@@ -7,7 +7,7 @@ import { auditContext } from '../routes/auditContextOf'
 import paths from '../paths'
 
 /** Pages anyone may open without signing in. */
-const PUBLIC_PATHS: string[] = [paths.signIn, paths.accessibility, paths.cookies, paths.privacy]
+const PUBLIC_PATHS: string[] = [paths.signIn, paths.accessibility, paths.cookies, paths.privacy, paths.dataDictionary]
 const isPublic = (path: string) =>
   PUBLIC_PATHS.includes(path) || path.startsWith(`${paths.setup}/`) || path.startsWith('/agency/')
 

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto'
+import type { DictionaryTable } from './buildDataDictionary'
+
+export interface SchemaVersion {
+  version: string
+  date: string
+  changes: string[]
+  /** Fingerprint of the dictionary this version describes: a change without a new version fails a test. */
+  fingerprint: string
+}
+
+/**
+ * What changed between versions of the data dictionary and export schema, newest last. When the
+ * dictionary changes (a code, a field, a table, an import column), the test in
+ * test/unit/dataDictionary fails until a version is added here saying what changed, with the new
+ * fingerprint it prints.
+ */
+export const schemaVersions: SchemaVersion[] = [
+  {
+    version: '1.0',
+    date: '2026-12-01',
+    changes: [
+      'First published: case record items, code lists, ethnicity groups, the twelve statistics tables of statistics.md §2, the CSV export columns and the history import columns.',
+    ],
+    fingerprint: '526766a5d7a15087',
+  },
+]
+
+export const currentSchemaVersion = (): SchemaVersion => schemaVersions[schemaVersions.length - 1]
+
+/** A short, stable digest of the dictionary's content. */
+export function fingerprintOf(tables: readonly DictionaryTable[]): string {
+  return createHash('sha256').update(JSON.stringify(tables)).digest('hex').slice(0, 16)
+}
