@@ -8,10 +8,21 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   prettier,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+      },
+    },
     rules: {
       'no-console': 'error',
-      'no-param-reassign': ['error', { props: true, ignorePropertyModificationsFor: ['req', 'res', 'acc', 'session', 'errors'] }],
+      'no-param-reassign': [
+        'error',
+        { props: true, ignorePropertyModificationsFor: ['req', 'res', 'acc', 'session', 'errors'] },
+      ],
       'no-nested-ternary': 'error',
       'no-restricted-syntax': ['error', 'ForInStatement'],
       'max-classes-per-file': ['error', 1],
@@ -22,5 +33,8 @@ export default tseslint.config(
   // config.ts is the one place that reads the environment; the CLI, tests and benchmarks may print.
   { files: ['src/config.ts', 'test/**', 'bench/**', 'jest.config.js'], rules: { 'no-process-env': 'off' } },
   { files: ['src/cli/**', 'test/**', 'bench/**', 'src/server.ts'], rules: { 'no-console': 'off' } },
-  { files: ['migrations/**', 'seeders/**', '*.js', '*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['migrations/**', 'seeders/**', '*.js', '*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 )

@@ -45,10 +45,39 @@ export function formatDateTime(value: Date | string | null | undefined): string 
  */
 const BLANK_OPTIONS = Object.freeze(
   Object.fromEntries(
-    ['id', 'name', 'label', 'hint', 'errorMessage', 'classes', 'value', 'values', 'items', 'fieldset', 'rows', 'attributes',
-      'describedBy', 'formGroup', 'idPrefix', 'namePrefix', 'type', 'prefix', 'suffix', 'spellcheck', 'autocomplete',
-      'disabled', 'inputmode', 'text', 'html', 'href', 'head', 'caption', 'card', 'titleText', 'errorList']
-      .map(key => [key, undefined]),
+    [
+      'id',
+      'name',
+      'label',
+      'hint',
+      'errorMessage',
+      'classes',
+      'value',
+      'values',
+      'items',
+      'fieldset',
+      'rows',
+      'attributes',
+      'describedBy',
+      'formGroup',
+      'idPrefix',
+      'namePrefix',
+      'type',
+      'prefix',
+      'suffix',
+      'spellcheck',
+      'autocomplete',
+      'disabled',
+      'inputmode',
+      'text',
+      'html',
+      'href',
+      'head',
+      'caption',
+      'card',
+      'titleText',
+      'errorList',
+    ].map(key => [key, undefined]),
   ),
 )
 export const opts = (options: Record<string, unknown>) => ({ ...BLANK_OPTIONS, ...options })
