@@ -33,6 +33,24 @@ export function createMigrator(sequelize: Sequelize, log: (message: string) => v
   })
 }
 
+/**
+ * Migrations renamed after they had run somewhere, old name → new name. A database that recorded
+ * the old name gets the new one before anything runs, so the migration is not run twice.
+ * (Two migrations once shared the timestamp 20261123000030; the first one to run moved to …022.)
+ */
+export const RENAMED_MIGRATIONS: Readonly<Record<string, string>> = {
+  '20261123000030-add-learning-points-to-cases.js': '20261123000022-add-learning-points-to-cases.js',
+}
+
+// Umzug's model SequelizeMeta, under this project's underscored naming, is the table sequelize_meta.
+async function recordRenames(client: Client): Promise<void> {
+  const { rows } = await client.query<{ exists: boolean }>(`SELECT to_regclass('sequelize_meta') IS NOT NULL AS exists`)
+  if (!rows[0].exists) return
+  for (const [from, to] of Object.entries(RENAMED_MIGRATIONS)) {
+    await client.query('UPDATE sequelize_meta SET name = $2 WHERE name = $1', [from, to])
+  }
+}
+
 // Several instances may start together: only one runs the migrations, the others wait for it.
 const MIGRATION_LOCK_KEY = 726_000
 
@@ -41,6 +59,7 @@ export async function migrateUp(sequelize: Sequelize, url: string, log?: (messag
   await lock.connect()
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+    await recordRenames(lock)
     const done = await createMigrator(sequelize, log).up()
     return done.map(m => m.name)
   } finally {

@@ -39,7 +39,7 @@ export function createTestApp(overrides: { config?: typeof config; db?: Database
 export async function resetDatabase(db: Database): Promise<void> {
   await db.sequelize.transaction(async transaction => {
     const [rows] = await db.sequelize.query(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'SequelizeMeta'`,
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('SequelizeMeta', 'sequelize_meta')`,
       { transaction },
     )
     const tables = (rows as { tablename: string }[]).map(r => `"${r.tablename}"`).join(', ')
