@@ -5,8 +5,9 @@ import { SequelizeStorage, Umzug } from 'umzug'
 import { rootDir } from '../config'
 
 /**
- * Runs the sequelize-cli style migrations in /migrations from code. It records them in the same
- * SequelizeMeta table as sequelize-cli, so either tool can be used on the same database.
+ * Runs the sequelize-cli style migrations in /migrations from code, recording them in the table
+ * sequelize_meta (Umzug's SequelizeMeta model under the project's underscored naming; sequelize-cli
+ * itself would look for "SequelizeMeta", so use npm run db:migrate rather than sequelize-cli).
  */
 export function createMigrator(sequelize: Sequelize, log: (message: string) => void = () => undefined) {
   return new Umzug({
