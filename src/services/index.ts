@@ -16,9 +16,14 @@ import SignInService from './signInService'
 import StatisticsService from './statistics/statisticsService'
 import UserService from './userService'
 
+/** What a caller (the tests) may put in place of the real thing. */
+export interface ServiceOverrides {
+  passwordHasher?: PasswordHasher
+}
+
 /** Builds every service once, wiring their dependencies through constructors. */
-export function createServices(db: Database, config: Config) {
-  const passwordHasher = new PasswordHasher()
+export function createServices(db: Database, config: Config, overrides: ServiceOverrides = {}) {
+  const passwordHasher = overrides.passwordHasher ?? new PasswordHasher()
   const auditService = new AuditService(db)
   const userService = new UserService(db, auditService, passwordHasher)
   const caseService = new CaseService(db, auditService, new CaseReferenceAllocator(db))

@@ -4,6 +4,7 @@ import config from '../../src/config'
 import { createDatabase, Database } from '../../src/db'
 import { createSessionStore } from '../../src/middleware/sessionStore'
 import { createServices, Services } from '../../src/services'
+import PasswordHasher, { CHEAPEST_ARGON2ID } from '../../src/services/passwordHasher'
 
 export interface TestApp {
   app: Application
@@ -18,7 +19,10 @@ export function createTestApp(overrides: { config?: typeof config; db?: Database
   if (!url) throw new Error('DATABASE_URL is not set: run the tests through jest so globalSetup starts PostgreSQL')
   // Sequelize models are classes bound to one connection: a second app in the same test shares it.
   const db = overrides.db ?? createDatabase({ url, poolMax: 4 })
-  const services = createServices(db, overrides.config ?? config)
+  // Real argon2id at its cheapest: every test signs in, and OWASP's cost is for attackers, not for the suite.
+  const services = createServices(db, overrides.config ?? config, {
+    passwordHasher: new PasswordHasher(CHEAPEST_ARGON2ID),
+  })
   const sessions = createSessionStore(url, { prune: false })
   const app = createApp(services, { sessionStore: sessions.store })
   return {
