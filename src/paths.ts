@@ -72,6 +72,8 @@ const paths = {
   },
   settings: {
     quorum: '/settings/quorum',
+    agencyLeads: '/settings/agency-leads',
+    agencyLead: (agency: string) => `/settings/agency-leads/${agency}`,
   },
   admin: {
     users: '/admin/users',

@@ -23,7 +23,7 @@ Outbox. Safe to run while the service runs, and from a scheduler such as cron.`,
       if (!reminders.ran) io.stdout.write('Reminders are being sent by another instance right now; none sent here.\n')
       else
         io.stdout.write(
-          `Sent ${plural(reminders.beforeDue, 'reminder')} before the due date and ${plural(reminders.overdue, 'overdue reminder')}.\n`,
+          `Sent ${plural(reminders.beforeDue, 'reminder')} before the due date and ${plural(reminders.overdue, 'overdue reminder')}; escalated ${plural(reminders.escalated, 'overdue report')} to the agency's lead.\n`,
         )
       const delivery = await outboxService.deliverAllNow()
       const waiting = delivery.retrying + delivery.failed

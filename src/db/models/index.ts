@@ -1,5 +1,6 @@
 import { Sequelize } from 'sequelize'
 import Action from './Action'
+import AgencyLead from './AgencyLead'
 import AgencyRequest from './AgencyRequest'
 import AgendaItem from './AgendaItem'
 import AuditEvent from './AuditEvent'
@@ -34,6 +35,7 @@ export function initModels(sequelize: Sequelize) {
     ContributoryFactor: ContributoryFactor.initModel(sequelize),
     Action: Action.initModel(sequelize),
     JarEvent: JarEvent.initModel(sequelize),
+    AgencyLead: AgencyLead.initModel(sequelize),
   }
   models.AuditEvent.belongsTo(models.User, { as: 'actor', foreignKey: 'actorUserId' })
   models.Case.hasMany(models.CaseStatusChange, { as: 'statusChanges', foreignKey: 'caseId' })
@@ -56,6 +58,7 @@ export function initModels(sequelize: Sequelize) {
 export type Models = ReturnType<typeof initModels>
 export {
   Action,
+  AgencyLead,
   AgencyRequest,
   AgendaItem,
   AuditEvent,
