@@ -17,6 +17,11 @@ export interface LeadContact {
   email: string
 }
 
+const changeOf = (contact: LeadContact | null, row: AgencyLead | null) => {
+  if (!contact) return 'removed'
+  return row ? 'changed' : 'added'
+}
+
 const STALE = 'Someone else changed this lead contact while you were editing it'
 
 /**
@@ -70,7 +75,7 @@ export default class AgencyLeadService {
             action: 'agency_lead_changed',
             entityType: 'setting',
             entityId: `agency_lead:${agency}`,
-            details: { agency, change: !contact ? 'removed' : row ? 'changed' : 'added' },
+            details: { agency, change: changeOf(contact, row) },
           },
           transaction,
         )
