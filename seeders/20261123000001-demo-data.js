@@ -958,6 +958,15 @@ async function down(queryInterface) {
   await queryInterface.sequelize.transaction(async transaction => {
     const run = sql => queryInterface.sequelize.query(sql, { bind: [emails], transaction })
     const demoUsers = 'SELECT id FROM users WHERE lower(email) = ANY($1)'
+    const demoCases = `SELECT id FROM cases WHERE created_by IN (${demoUsers})`
+    // What the demo command added through the services on those cases: agency requests and their
+    // e-mails, joint agency response events, and the demo agency leads.
+    await run(`DELETE FROM outbox_messages WHERE case_id IN (${demoCases})`)
+    await run(`DELETE FROM agency_requests WHERE case_id IN (${demoCases})`)
+    await run(`DELETE FROM jar_events WHERE case_id IN (${demoCases})`)
+    await queryInterface.sequelize.query("DELETE FROM agency_leads WHERE lead_email LIKE '%@demo.example'", {
+      transaction,
+    })
     await run(
       `DELETE FROM case_status_changes WHERE case_id IN (SELECT id FROM cases WHERE created_by IN (${demoUsers}))`,
     )

@@ -37,6 +37,7 @@ const schema = z
     AGENCY_LINK_EXPIRY_DAYS: positiveInt(60),
     AGENCY_LINK_MAX_REQUESTS_PER_MINUTE: positiveInt(30),
     REMINDER_DAYS_BEFORE_DUE: positiveInt(7),
+    ESCALATION_DAYS_AFTER_OVERDUE: positiveInt(7),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default('Child death review service <no-reply@localhost>'),
   })
@@ -102,6 +103,7 @@ export function loadConfig(env: Env) {
       linkExpiryDays: e.AGENCY_LINK_EXPIRY_DAYS,
       linkMaxRequestsPerMinute: e.AGENCY_LINK_MAX_REQUESTS_PER_MINUTE,
       reminderDaysBeforeDue: e.REMINDER_DAYS_BEFORE_DUE,
+      escalationDaysAfterOverdue: e.ESCALATION_DAYS_AFTER_OVERDUE,
     }),
     mail: Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM }),
   })

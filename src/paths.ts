@@ -29,6 +29,11 @@ const paths = {
       `/cases/${caseId}/requests/${id}/${outcome}`,
     paper: (caseId: string, id: string) => `/cases/${caseId}/requests/${id}/paper`,
   },
+  jarEvents: {
+    new: (caseId: string) => `/cases/${caseId}/jar-events/new`,
+    edit: (caseId: string, id: string) => `/cases/${caseId}/jar-events/${id}`,
+    remove: (caseId: string, id: string) => `/cases/${caseId}/jar-events/${id}/remove`,
+  },
   /** The agency contact's secure link: the token is the only credential, so it is never logged in full. */
   agencyLink: (token: string) => `/agency/${token}`,
   outbox: {
@@ -68,6 +73,8 @@ const paths = {
   },
   settings: {
     quorum: '/settings/quorum',
+    agencyLeads: '/settings/agency-leads',
+    agencyLead: (agency: string) => `/settings/agency-leads/${agency}`,
   },
   admin: {
     users: '/admin/users',

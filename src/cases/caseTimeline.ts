@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../db/models'
-import { agencies, caseStatuses } from '../domain/codes'
+import { agencies, caseStatuses, jarEventKinds } from '../domain/codes'
 import { formatGovukDate, isValidIsoDate } from '../domain/dates'
 import { sectionById } from './caseFields'
 
@@ -7,11 +7,18 @@ export interface TimelineEntry {
   at: Date
   title: string
   by: string
+  /** For something that happened on a day (a joint agency response event), not at a recorded moment. */
+  date?: string
 }
 
 const agencyOf = (details: Record<string, unknown>) => agencies.label(String(details.agency))
 const meetingDateOf = (details: Record<string, unknown>) =>
   isValidIsoDate(details.meetingDate) ? formatGovukDate(details.meetingDate) : 'an unknown date'
+
+const jarEventOf = (details: Record<string, unknown>) =>
+  `${jarEventKinds.label(String(details.kind)).toLowerCase()}${
+    isValidIsoDate(details.eventDate) ? ` on ${formatGovukDate(details.eventDate)}` : ''
+  }`
 
 const LINK_REFUSALS: Record<string, string> = {
   expired: 'it had expired',
@@ -70,8 +77,17 @@ export function describeCaseEvent(event: AuditEvent & { actor?: { name: string }
       return {
         at: event.occurredAt,
         by,
-        title: `${details.step === 'overdue' ? 'Overdue reminder' : 'Reminder'} sent to ${agencyOf(details)}`,
+        title:
+          details.step === 'escalation'
+            ? `Overdue report escalated to the lead for ${agencyOf(details)}`
+            : `${details.step === 'overdue' ? 'Overdue reminder' : 'Reminder'} sent to ${agencyOf(details)}`,
       }
+    case 'jar_event_added':
+      return { at: event.occurredAt, by, title: `Joint agency response event recorded: ${jarEventOf(details)}` }
+    case 'jar_event_changed':
+      return { at: event.occurredAt, by, title: `Joint agency response event changed: ${jarEventOf(details)}` }
+    case 'jar_event_removed':
+      return { at: event.occurredAt, by, title: `Joint agency response event removed: ${jarEventOf(details)}` }
     case 'case_readiness_overridden':
       return { at: event.occurredAt, by, title: 'Sent to panel with information missing' }
     case 'review_started':
@@ -103,4 +119,19 @@ export function describeCaseEvent(event: AuditEvent & { actor?: { name: string }
     default:
       return { at: event.occurredAt, by, title: event.action.replace(/_/g, ' ').replace(/^\w/, c => c.toUpperCase()) }
   }
+}
+
+/** A joint agency response event as a timeline entry, on its own day (midday in England, so the day reads the same). */
+export function jarEventEntry(event: { kind: string; eventDate: string }): TimelineEntry {
+  return {
+    at: new Date(`${event.eventDate}T12:00:00Z`),
+    date: event.eventDate,
+    by: '',
+    title: jarEventKinds.label(event.kind),
+  }
+}
+
+/** The case's recorded actions and its dated events in one timeline, newest first. */
+export function mergeTimeline(entries: TimelineEntry[], dated: TimelineEntry[]): TimelineEntry[] {
+  return [...entries, ...dated].sort((a, b) => b.at.getTime() - a.at.getTime())
 }

@@ -313,3 +313,15 @@ export const meetingThemes = codeList([
   ['other', 'Other theme'],
 ] as const)
 export type MeetingTheme = (typeof meetingThemes.codes)[number]
+
+/** What happened in a joint agency response, each recorded with its date (jar_events). */
+export const jarEventKinds = codeList([
+  ['strategy_discussion_initial', 'Initial strategy discussion'],
+  ['strategy_discussion_follow_up', 'Follow-up strategy discussion'],
+  ['home_visit', 'Joint home or scene visit'],
+  ['jar_meeting', 'Joint agency response meeting'],
+  ['post_mortem', 'Post-mortem'],
+  ['inquest_opened', 'Inquest opened'],
+  ['inquest_concluded', 'Inquest concluded'],
+] as const)
+export type JarEventKind = (typeof jarEventKinds.codes)[number]

@@ -8,6 +8,7 @@ import agencyRequestRoutes from './agencyRequests'
 import caseRoutes from './cases'
 import homeRoutes from './home'
 import importRoutes from './import'
+import jarEventRoutes from './jarEvents'
 import meetingRoutes from './meetings'
 import outboxRoutes from './outbox'
 import publicPageRoutes from './publicPages'
@@ -29,6 +30,7 @@ export default function routes(services: Services, authenticator: passport.Passp
   router.use(importRoutes(services))
   router.use(caseRoutes(services))
   router.use(agencyRequestRoutes(services))
+  router.use(jarEventRoutes(services))
   router.use(outboxRoutes(services))
   router.use(meetingRoutes(services))
   router.use(reviewRoutes(services))

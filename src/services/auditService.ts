@@ -61,6 +61,10 @@ export type AuditAction =
   | 'case_readiness_overridden'
   | 'outbox_message_viewed'
   | 'outbox_message_retried'
+  | 'jar_event_added'
+  | 'jar_event_changed'
+  | 'jar_event_removed'
+  | 'agency_lead_changed'
 
 export interface AuditRecord {
   action: AuditAction

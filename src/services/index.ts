@@ -8,6 +8,7 @@ import CaseService from './caseService'
 import DashboardService from './dashboardService'
 import HealthService from './healthService'
 import HistoryImportService from './import/historyImportService'
+import JarEventService from './jarEventService'
 import { createMeetingServices } from './meetings'
 import PasswordHasher from './passwordHasher'
 import { createReviewServices } from './reviews'
@@ -41,6 +42,7 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
     setupService: new SetupService(db, userService, config.setupLinkHours),
     statisticsService: new StatisticsService(db, auditService, config.statistics),
     ...createAgencyRequestServices(db, config, auditService, caseService),
+    jarEventService: new JarEventService(db, auditService),
     ...meetingServices,
     ...createReviewServices(db, auditService, caseService, meetingServices.meetingService),
   }

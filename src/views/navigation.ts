@@ -17,6 +17,7 @@ const ITEMS: NavigationItem[] = [
   { href: paths.outbox.list, text: 'Outbox', roles: ['coordinator', 'admin'] },
   { href: paths.admin.users, text: 'Accounts', roles: ['admin'] },
   { href: paths.admin.audit, text: 'Audit log', roles: ['admin'] },
+  { href: paths.settings.agencyLeads, text: 'Agency leads', roles: ['admin'] },
 ]
 
 export function navigationFor(user: Express.User | undefined, currentPath: string) {

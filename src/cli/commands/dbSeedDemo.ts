@@ -7,6 +7,7 @@ import { checkPassword } from '../../domain/passwordPolicy'
 import paths from '../../paths'
 import PasswordHasher from '../../services/passwordHasher'
 import type { Command } from '../command'
+import { seedDemoAgencyData, type DemoAgencyResult } from '../demoAgencyData'
 import { CliError } from '../io'
 
 export const DEMO_SEEDER_FILE = path.join(rootDir, 'seeders', '20261123000001-demo-data.js')
@@ -210,10 +211,19 @@ Run again, it gives the demo accounts new passwords and adds no more cases.`,
     }
     const opened = await openDatabase()
     let result: DemoSeedResult
+    let agencyData: DemoAgencyResult | null = null
     try {
       result = await seeder.up(opened.db.sequelize.getQueryInterface(), Sequelize, {
         passwordHashes: Object.fromEntries(accounts.map(a => [a.email, a.hash])),
       })
+      // Requests for information and joint agency response events, through the services, once.
+      if (!(await opened.db.models.AgencyRequest.count())) {
+        const coordinator = await opened.db.models.User.findOne({
+          where: { email: 'coordinator@demo.example' },
+          attributes: ['id'],
+        })
+        agencyData = await seedDemoAgencyData(opened.db, config, coordinator?.id ?? null)
+      }
     } finally {
       await opened.close()
     }
@@ -238,6 +248,10 @@ Run again, it gives the demo accounts new passwords and adds no more cases.`,
         ? `Created ${result.casesCreated} demo cases.`
         : `Demo cases already exist (${result.existingCases}); none added.`,
     )
+    if (agencyData)
+      out(
+        `Created ${agencyData.requests} requests for information (${agencyData.received} answered, ${agencyData.overdue} overdue and reminded, ${agencyData.escalated} escalated to the agency's lead) and ${agencyData.jarEvents} joint agency response events.`,
+      )
     out()
     out(`Start the app with "npm start" and sign in at ${config.baseUrl}${paths.signIn}`)
     return 0

@@ -31,6 +31,7 @@ export default class AgencyRequest extends Model<
   declare receivedVia: CreationOptional<ReceivedVia | null>
   declare reminderBeforeSentAt: CreationOptional<Date | null>
   declare reminderOverdueSentAt: CreationOptional<Date | null>
+  declare escalationSentAt: CreationOptional<Date | null>
   declare requestedBy: string | null
   declare version: CreationOptional<number>
   declare createdAt: CreationOptional<Date>
@@ -62,6 +63,7 @@ export default class AgencyRequest extends Model<
         receivedVia: text(),
         reminderBeforeSentAt: instant(),
         reminderOverdueSentAt: instant(),
+        escalationSentAt: instant(),
         requestedBy: { type: DataTypes.UUID },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE,

@@ -1,5 +1,6 @@
 import { Sequelize } from 'sequelize'
 import Action from './Action'
+import AgencyLead from './AgencyLead'
 import AgencyRequest from './AgencyRequest'
 import AgendaItem from './AgendaItem'
 import AuditEvent from './AuditEvent'
@@ -8,6 +9,7 @@ import CaseReview from './CaseReview'
 import CaseStatusChange from './CaseStatusChange'
 import ContributoryFactor from './ContributoryFactor'
 import DeclarationOfInterest from './DeclarationOfInterest'
+import JarEvent from './JarEvent'
 import Meeting from './Meeting'
 import MeetingMember from './MeetingMember'
 import OutboxMessage from './OutboxMessage'
@@ -32,6 +34,8 @@ export function initModels(sequelize: Sequelize) {
     CaseReview: CaseReview.initModel(sequelize),
     ContributoryFactor: ContributoryFactor.initModel(sequelize),
     Action: Action.initModel(sequelize),
+    JarEvent: JarEvent.initModel(sequelize),
+    AgencyLead: AgencyLead.initModel(sequelize),
   }
   models.AuditEvent.belongsTo(models.User, { as: 'actor', foreignKey: 'actorUserId' })
   models.Case.hasMany(models.CaseStatusChange, { as: 'statusChanges', foreignKey: 'caseId' })
@@ -54,6 +58,7 @@ export function initModels(sequelize: Sequelize) {
 export type Models = ReturnType<typeof initModels>
 export {
   Action,
+  AgencyLead,
   AgencyRequest,
   AgendaItem,
   AuditEvent,
@@ -62,6 +67,7 @@ export {
   CaseStatusChange,
   ContributoryFactor,
   DeclarationOfInterest,
+  JarEvent,
   Meeting,
   MeetingMember,
   OutboxMessage,

@@ -31,6 +31,7 @@ export default class AgencyLinkController {
     const version = Number(req.body.version)
     if (!Number.isInteger(version)) throw createError(400, 'The form is missing its version')
     const { answers, errors } = readReport(req.body, submitting ? 'submit' : 'draft')
+    if (errors.errorSummary.length && submitting) return this.refusedSubmission(req, res, version, errors)
     if (errors.errorSummary.length) return this.again(req, res.status(400), answers, errors)
     try {
       if (!submitting) {
@@ -62,22 +63,54 @@ export default class AgencyLinkController {
     return res.render('pages/agency-link/submitted', { involved: answers.agency_involvement !== 'no', justSent: true })
   }
 
+  /**
+   * A submission with a mistake: everything typed is first kept as the draft, so nothing is lost
+   * if the contact closes the page, then the problems are shown. The draft holds the answers as
+   * read for a draft: known questions only, forged codes dropped, each answer within its bound, so
+   * an answer still to correct (a weight in words, a box over its limit) is kept to be corrected.
+   */
+  private async refusedSubmission(req: Request, res: Response, version: number, errors: FormErrors) {
+    const { answers } = readReport(req.body, 'draft')
+    try {
+      const saved = await this.agencyLinkService.saveDraft(this.token(req), answers, version, auditContext(req))
+      if (!saved.ok) return this.refused(res, saved.reason, 'post')
+    } catch (error) {
+      if (!ServiceError.is(error, 'stale_version')) throw error
+      addError(
+        errors,
+        'report',
+        `${error.message}. Your answers are below: check them, then save or submit again`,
+        '#report',
+      )
+      return this.again(req, res.status(409), answers, errors)
+    }
+    return this.again(req, res.status(400), answers, errors, true)
+  }
+
   /** After a mistake: the page again with what was typed, if the link still works. */
-  private async again(req: Request, res: Response, answers: Answers, errors: FormErrors) {
+  private async again(req: Request, res: Response, answers: Answers, errors: FormErrors, draftSaved = false) {
     const opened = await this.agencyLinkService.open(this.token(req), auditContext(req))
     if (!opened.ok) return this.refused(res, opened.reason, 'post')
-    return this.render(res, opened.value, answers, opened.value.request.version, errors)
+    return this.render(res, opened.value, answers, opened.value.request.version, errors, draftSaved)
   }
 
   private token(req: Request): string {
     return String(req.params.token ?? '').slice(0, 200)
   }
 
-  private render(res: Response, link: OpenLink, answers: Answers, version: number, errors: FormErrors) {
+  private render(
+    res: Response,
+    link: OpenLink,
+    answers: Answers,
+    version: number,
+    errors: FormErrors,
+    draftSaved = false,
+  ) {
     res.render('pages/agency-link/report', {
       link,
       answers,
       version,
+      draftSaved,
       reportSections,
       narrativeAnswers: NARRATIVE_ANSWERS,
       idleMinutes: this.idleMinutes,

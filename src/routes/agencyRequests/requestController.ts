@@ -11,6 +11,34 @@ import { deliveryNote } from './newRequestController'
 import { loadedRequest } from './loadRequest'
 import { requestRow } from './requestRows'
 
+/** The e-mails that chase an agency, as the request's history names them. */
+const CHASING_KINDS: Record<string, string> = {
+  agency_reminder_before: 'Reminder before the due date',
+  agency_reminder_overdue: 'Overdue reminder',
+  agency_escalation: 'Escalation to the agency’s lead',
+}
+
+/** Where escalation stands, in words, for a request that is or may become overdue. */
+function escalationState(
+  request: { escalationSentAt: Date | null; reminderOverdueSentAt: Date | null; status: string; agency: string },
+  overdue: boolean,
+  lead: { leadName: string; leadEmail: string } | null,
+): { text: string; noLead: boolean } | null {
+  if (request.escalationSentAt) return null // it is in the history
+  if (request.status !== 'requested') return null
+  if (request.agency === 'other')
+    return overdue ? { text: 'An agency named as “other” has no standing lead to escalate to.', noLead: false } : null
+  if (!lead)
+    return {
+      text: 'No lead contact is set up for this agency, so an overdue report cannot be escalated.',
+      noLead: true,
+    }
+  return {
+    text: `If the report is still outstanding after the overdue reminder, ${lead.leadName} (${lead.leadEmail}) is written to.`,
+    noLead: false,
+  }
+}
+
 /** One request: its contact, link, reminders, e-mails and, once it is in, the report; and its link actions. */
 export default class RequestController {
   constructor(private readonly agencyRequestService: AgencyRequestService) {}
@@ -19,19 +47,34 @@ export default class RequestController {
     const record = loadedCase(res)
     const request = loadedRequest(res)
     await this.agencyRequestService.recordView(request, auditContext(req))
-    const messages = await this.agencyRequestService.messagesFor(request.id)
+    const [messages, lead] = await Promise.all([
+      this.agencyRequestService.messagesFor(request.id),
+      this.agencyRequestService.leadFor(request),
+    ])
+    const rows = messages.map(m => ({
+      id: m.id,
+      kind: m.kind,
+      subject: m.subject,
+      toAddress: m.toAddress,
+      createdAt: m.createdAt,
+      sentAt: m.sentAt,
+      attempts: m.attempts,
+      lastError: m.lastError,
+      status: m.status,
+      statusLabel: outboxStatusLabels[m.status as OutboxStatus],
+      statusClass: outboxStatusTagClasses[m.status as OutboxStatus],
+    }))
+    const row = requestRow(request, this.agencyRequestService.today(), this.agencyRequestService.instant())
     res.render('pages/agency-requests/show', {
       record,
       request,
-      row: requestRow(request, this.agencyRequestService.today(), this.agencyRequestService.instant()),
+      row,
       report: request.report ? describeReport(answersFrom(request.report)) : null,
-      messages: messages.map(m => ({
-        id: m.id,
-        subject: m.subject,
-        createdAt: m.createdAt,
-        statusLabel: outboxStatusLabels[m.status as OutboxStatus],
-        statusClass: outboxStatusTagClasses[m.status as OutboxStatus],
-      })),
+      messages: rows,
+      // Oldest first: the story of the chasing, in the order it happened.
+      chasing: rows.filter(m => m.kind in CHASING_KINDS).reverse(),
+      chasingKinds: CHASING_KINDS,
+      escalation: escalationState(request, row.status === 'overdue', lead),
     })
   }
 

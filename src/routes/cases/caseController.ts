@@ -1,15 +1,16 @@
 import { Request, Response } from 'express'
 import { caseSections } from '../../cases/caseFields'
-import { describeCaseEvent } from '../../cases/caseTimeline'
+import { describeCaseEvent, jarEventEntry, mergeTimeline } from '../../cases/caseTimeline'
 import { displayCaseValue } from '../../cases/displayCaseValue'
 import { ageAtDeath } from '../../domain/ageBand'
 import { allowedTransitions } from '../../domain/caseStatus'
-import { caseStatuses, onHoldReasons } from '../../domain/codes'
+import { agencies, caseStatuses, jarEventKinds, onHoldReasons } from '../../domain/codes'
 import { daysBetween } from '../../domain/dates'
 import type AgencyRequestService from '../../services/agencyRequests/agencyRequestService'
 import type ReadinessService from '../../services/agencyRequests/readinessService'
 import { READINESS_OVERRIDE } from '../../services/agencyRequests/readinessService'
 import type CaseService from '../../services/caseService'
+import type JarEventService from '../../services/jarEventService'
 import { requestRow } from '../agencyRequests/requestRows'
 import { auditContext } from '../auditContextOf'
 import { loadedCase } from './loadCase'
@@ -20,6 +21,7 @@ export default class CaseController {
     private readonly caseService: CaseService,
     private readonly readinessService: ReadinessService,
     private readonly agencyRequestService: AgencyRequestService,
+    private readonly jarEventService: JarEventService,
   ) {}
 
   view = async (req: Request, res: Response): Promise<void> => {
@@ -35,11 +37,12 @@ export default class CaseController {
         text: displayCaseValue(field, values[field.attr]),
       })),
     }))
-    const [history, events, missing, requests] = await Promise.all([
+    const [history, events, missing, requests, jarEvents] = await Promise.all([
       this.caseService.statusHistory(record.id),
       this.caseService.timelineEvents(record.id),
       this.readinessService.missingFor(record),
       this.agencyRequestService.listForCase(record.id),
+      this.jarEventService.listForCase(record.id),
     ])
     const age = ageAtDeath(record.dateOfBirth, record.dateOfDeath)
     res.render('pages/cases/show', {
@@ -62,7 +65,16 @@ export default class CaseController {
           .join(': '),
         by: (change as unknown as { changer?: { name: string } }).changer?.name ?? 'The service',
       })),
-      timeline: events.map(describeCaseEvent),
+      timeline: mergeTimeline(events.map(describeCaseEvent), jarEvents.map(jarEventEntry)),
+      jarEvents: jarEvents.map(event => ({
+        id: event.id,
+        kind: jarEventKinds.label(event.kind),
+        eventDate: event.eventDate,
+        note: event.note,
+        attendees: event.attendees.map(a =>
+          a.role ? `${agencies.label(a.agency)} (${a.role})` : agencies.label(a.agency),
+        ),
+      })),
       missing,
       requests: requests.map(request => requestRow(request, today, this.agencyRequestService.instant())),
       canRequest: this.agencyRequestService.canRequest(record),

@@ -16,6 +16,7 @@ export default function caseRoutes({
   auditService,
   readinessService,
   agencyRequestService,
+  jarEventService,
 }: Services): Router {
   const router = Router()
   router.use('/cases', requireRole('coordinator', 'admin'))
@@ -24,7 +25,7 @@ export default function caseRoutes({
   const list = new ListCasesController(caseSearchService, caseService, auditService)
   const notify = new NotifyController(caseService)
   const check = new NotifyCheckController(caseService)
-  const show = new CaseController(caseService, readinessService, agencyRequestService)
+  const show = new CaseController(caseService, readinessService, agencyRequestService, jarEventService)
   const edit = new EditSectionController(caseService)
   const status = new ChangeStatusController(caseService, readinessService)
 

@@ -79,13 +79,21 @@ export default class AgencyRequestService {
     return isUuid(id) ? this.db.models.AgencyRequest.findOne({ where: { id, caseId } }) : null
   }
 
-  /** The messages sent about a request, newest first, for its page. */
+  /** The messages sent about a request, newest first, for its page: reminders and escalation among them. */
   messagesFor(requestId: string) {
     return this.db.models.OutboxMessage.findAll({
       where: { requestId },
-      attributes: ['id', 'kind', 'subject', 'status', 'createdAt'],
-      order: [['createdAt', 'DESC']],
+      attributes: ['id', 'kind', 'subject', 'toAddress', 'status', 'attempts', 'lastError', 'sentAt', 'createdAt'],
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'ASC'],
+      ],
     })
+  }
+
+  /** The agency's named lead, to whom an overdue report is escalated; none for `other` or when not set up. */
+  async leadFor(request: AgencyRequest) {
+    return request.agency === 'other' ? null : this.db.models.AgencyLead.findByPk(request.agency)
   }
 
   async recordView(request: AgencyRequest, context: AuditContext): Promise<void> {

@@ -70,6 +70,25 @@ export function reminderEmail(c: RequestEmailContext & { step: 'before_due' | 'o
   }
 }
 
+export function escalationEmail(
+  c: RequestEmailContext & { leadName: string; requestedOn: Date; remindedOn: Date | null },
+) {
+  return {
+    subject: `Escalation: overdue information for child death review ${c.caseRef}`,
+    text: [
+      `Dear ${c.leadName},`,
+      '',
+      `You are named as the lead for ${c.agency} for child death reviews. On ${londonDate(c.requestedOn)} we asked ${c.contactName} at ${c.agency} for a report about child death review ${c.caseRef}. It was due on ${formatGovukDate(c.dueDate)}${c.remindedOn ? ` and we reminded them on ${londonDate(c.remindedOn)}` : ''}, but we have not received it.`,
+      '',
+      `Please make sure the report is completed, or tell us who should complete it. ${c.contactName} has a secure link to the report; if they cannot use it, we can send a new link to them or to someone else. For your security this email does not contain the link.`,
+      '',
+      askCoordinator(c.coordinator, 'To discuss this'),
+      '',
+      SIGN_OFF,
+    ].join('\n'),
+  }
+}
+
 export function confirmationEmail(c: RequestEmailContext & { involved: boolean }) {
   return {
     subject: `Received: your report for child death review ${c.caseRef}`,

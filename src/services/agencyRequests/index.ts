@@ -6,6 +6,7 @@ import ReminderJob from '../jobs/reminderJob'
 import ScheduledJobs from '../jobs/scheduledJobs'
 import { createMailTransport } from '../mail/mailTransport'
 import OutboxService from '../mail/outboxService'
+import AgencyLeadService from './agencyLeadService'
 import AgencyLinkService from './agencyLinkService'
 import AgencyRequestService from './agencyRequestService'
 import RateLimiter from './rateLimiter'
@@ -20,7 +21,14 @@ export function createAgencyRequestServices(
 ) {
   const outboxService = new OutboxService(db, auditService, createMailTransport(config.mail))
   const rateLimiter = new RateLimiter(db)
-  const reminderJob = new ReminderJob(db, auditService, outboxService, config.agencyRequests.reminderDaysBeforeDue)
+  const reminderJob = new ReminderJob(
+    db,
+    auditService,
+    outboxService,
+    config.agencyRequests.reminderDaysBeforeDue,
+    undefined,
+    config.agencyRequests.escalationDaysAfterOverdue,
+  )
   return {
     outboxService,
     rateLimiter,
@@ -36,5 +44,6 @@ export function createAgencyRequestServices(
     ),
     agencyLinkService: new AgencyLinkService(db, auditService, outboxService, config.baseUrl),
     readinessService: new ReadinessService(db, auditService, caseService),
+    agencyLeadService: new AgencyLeadService(db, auditService),
   }
 }

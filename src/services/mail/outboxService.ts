@@ -28,6 +28,26 @@ export interface DeliveryResult {
   failed: number
 }
 
+/** What an "all pending, now" run did, and what it left. */
+export interface ImmediateDeliveryResult extends DeliveryResult {
+  /** Messages not tried in this run because the mail server kept failing (see CONSECUTIVE_FAILURES_TO_STOP). */
+  untried: number
+  /** Messages that gave up earlier: they wait for a person to try again from the outbox page. */
+  gaveUpEarlier: number
+}
+
+/** What a person's "Try sending it now" came to. */
+export interface RetryOutcome {
+  /** `busy`: another instance was sending it at that moment. */
+  outcome: DeliveryOutcome | 'busy'
+  attempts: number
+  lastError: string | null
+  nextAttemptAt: Date | null
+}
+
+/** A run that sends everything now stops after this many failures in a row: the mail server is down. */
+export const CONSECUTIVE_FAILURES_TO_STOP = 3
+
 /** After this many failed attempts a message waits for a person to try again. */
 export const MAX_ATTEMPTS = 10
 
@@ -113,12 +133,56 @@ export default class OutboxService {
     return result
   }
 
-  /** Claims one due message (a given one, or the oldest), sends it and records what happened. */
-  private async deliverOne(id?: string): Promise<DeliveryOutcome | null> {
+  /**
+   * Sends every message waiting to be sent, now, whether or not its back-off has run out: what an
+   * operator asks for right after the mail server comes back (`jobs:run-reminders`). The periodic
+   * job keeps the back-off (`deliver`). Each message is tried once in the run; after
+   * CONSECUTIVE_FAILURES_TO_STOP failures in a row the run stops, as the server is still down, and
+   * the rest stay as they were. Messages that gave up are left to a person (`retry`).
+   */
+  async deliverAllNow(): Promise<ImmediateDeliveryResult> {
+    const waiting = await this.db.models.OutboxMessage.findAll({
+      where: { status: ['pending', 'retrying'] },
+      attributes: ['id'],
+      order: [
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    })
+    const result: ImmediateDeliveryResult = { sent: 0, stored: 0, retrying: 0, failed: 0, untried: 0, gaveUpEarlier: 0 }
+    let failuresInARow = 0
+    for (const [index, { id }] of waiting.entries()) {
+      if (failuresInARow >= CONSECUTIVE_FAILURES_TO_STOP) {
+        result.untried = waiting.length - index
+        break
+      }
+      let outcome: DeliveryOutcome | null
+      try {
+        outcome = await this.deliverOne(id, true)
+      } catch (error) {
+        logger.error({ err: error }, 'outbox delivery run failed')
+        result.untried = waiting.length - index
+        break
+      }
+      // null: sent meanwhile by another instance, or being sent by it now.
+      if (!outcome) continue
+      result[outcome] += 1
+      failuresInARow = outcome === 'retrying' || outcome === 'failed' ? failuresInARow + 1 : 0
+    }
+    result.gaveUpEarlier = (await this.db.models.OutboxMessage.count({ where: { status: 'failed' } })) - result.failed
+    return result
+  }
+
+  /**
+   * Claims one due message (a given one, or the oldest), sends it and records what happened.
+   * `immediately`: a given message is sent even if its back-off has not run out.
+   */
+  private async deliverOne(id?: string, immediately = false): Promise<DeliveryOutcome | null> {
     return this.db.transaction(async transaction => {
+      const due = id && immediately ? '' : 'AND next_attempt_at <= :now'
       const rows = await this.db.sequelize.query<{ id: string }>(
         `SELECT id FROM outbox_messages
-          WHERE status IN ('pending', 'retrying') AND next_attempt_at <= :now ${id ? 'AND id = :id' : ''}
+          WHERE status IN ('pending', 'retrying') ${due} ${id ? 'AND id = :id' : ''}
           ORDER BY next_attempt_at, created_at LIMIT 1
           FOR UPDATE SKIP LOCKED`,
         { replacements: { now: this.now(), id: id ?? null }, type: QueryTypes.SELECT, transaction },
@@ -202,8 +266,11 @@ export default class OutboxService {
     })
   }
 
-  /** A person asks for another attempt at a message that failed or is waiting to retry. */
-  async retry(id: string, context: AuditContext): Promise<void> {
+  /**
+   * A person asks for another attempt at a message that failed or is waiting to retry. It is tried
+   * at once, and the answer says what happened, with the mail server's error if it failed again.
+   */
+  async retry(id: string, context: AuditContext): Promise<RetryOutcome> {
     await this.db.transaction(async transaction => {
       const message = isUuid(id)
         ? await this.db.models.OutboxMessage.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE })
@@ -223,7 +290,14 @@ export default class OutboxService {
         transaction,
       )
     })
-    await this.deliver([id])
+    const outcome = await this.deliverOne(id, true)
+    const message = (await this.db.models.OutboxMessage.findByPk(id))!
+    return {
+      outcome: outcome ?? 'busy',
+      attempts: message.attempts,
+      lastError: message.lastError,
+      nextAttemptAt: message.nextAttemptAt,
+    }
   }
 }
 

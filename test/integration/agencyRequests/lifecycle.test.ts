@@ -164,6 +164,7 @@ describe('the life of a request for information, through real HTTP', () => {
     expect(errorSummary(incomplete.text).map(([href]) => href)).toEqual(
       expect.arrayContaining(['#reporter_role', '#agency_involvement', '#mode_of_death', '#events', '#circumstances']),
     )
+    await gp.reload() // the refused submission was kept as the draft, so the version moved on
     const submitted = await submitForm(later, link, {
       ...reportFields(),
       version: String(gp.version),
@@ -232,7 +233,8 @@ describe('the life of a request for information, through real HTTP', () => {
     ])
     expect(JSON.stringify(sent.map(a => a.details))).not.toContain('example.org')
     expect((await auditRows(t, 'agency_link_opened')).length).toBeGreaterThanOrEqual(3)
-    expect((await auditRows(t, 'agency_report_draft_saved')).map(a => a.entityId)).toEqual([gp.id])
+    // Saved by hand once, and once more when the incomplete submission was refused.
+    expect((await auditRows(t, 'agency_report_draft_saved')).map(a => a.entityId)).toEqual([gp.id, gp.id])
     const submittedAudit = await auditRows(t, 'agency_report_submitted')
     expect(submittedAudit.map(a => [a.entityId, a.details])).toEqual([
       [record.id, { requestId: gp.id, agency: 'gp', involved: true }],

@@ -95,7 +95,13 @@ describe('reminders to agencies', () => {
         replacements: { key: REMINDER_LOCK_KEY },
         transaction,
       })
-      expect(await jobOn(overdueDay).run()).toEqual({ ran: false, beforeDue: 0, overdue: 0, delivery: null })
+      expect(await jobOn(overdueDay).run()).toEqual({
+        ran: false,
+        beforeDue: 0,
+        overdue: 0,
+        escalated: 0,
+        delivery: null,
+      })
     })
     expect(await jobOn(overdueDay).run()).toMatchObject({ ran: true, overdue: 1 })
   })
@@ -153,7 +159,9 @@ describe('reminders to agencies', () => {
       async () => opened,
     )
     expect(code).toBe(0)
-    expect(out).toContain('Sent 0 reminders before the due date and 1 overdue reminder.')
+    expect(out).toContain(
+      "Sent 0 reminders before the due date and 1 overdue reminder; escalated 0 overdue reports to the agency's lead.",
+    )
     expect(out).toContain('no mail server is set up')
   })
 })
