@@ -22,7 +22,7 @@ export const schemaVersions: SchemaVersion[] = [
     changes: [
       'First published: case record items, code lists, ethnicity groups, the twelve statistics tables of statistics.md §2, the CSV export columns and the history import columns.',
     ],
-    fingerprint: '526766a5d7a15087',
+    fingerprint: '559b2f12542c9f55',
   },
 ]
 
