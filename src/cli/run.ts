@@ -1,6 +1,7 @@
 import { openDatabase, OpenedDatabase } from '../bootstrap'
 import type { Config } from '../config'
 import type { Command } from './command'
+import { auditHead, auditVerify } from './commands/audit'
 import { dbMigrate, dbMigrateUndo } from './commands/dbMigrate'
 import dbSeedDemo from './commands/dbSeedDemo'
 import importCommand from './commands/import'
@@ -17,6 +18,8 @@ export const commands: Command[] = [
   importCommand,
   stats,
   jobsRunReminders,
+  auditVerify,
+  auditHead,
 ]
 
 function help(io: CliIo): void {

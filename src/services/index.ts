@@ -1,7 +1,9 @@
 import type { Config } from '../config'
 import type { Database } from '../db'
 import { createAgencyRequestServices } from './agencyRequests'
+import AuditChainService from './auditChainService'
 import AuditService from './auditService'
+import AuditHeadJob from './jobs/auditHeadJob'
 import CaseReferenceAllocator from './caseReferenceAllocator'
 import CaseSearchService from './caseSearchService'
 import CaseService from './caseService'
@@ -20,12 +22,15 @@ import UserService from './userService'
 export function createServices(db: Database, config: Config) {
   const passwordHasher = new PasswordHasher()
   const auditService = new AuditService(db)
+  const auditChainService = new AuditChainService(db)
   const userService = new UserService(db, auditService, passwordHasher)
   const caseService = new CaseService(db, auditService, new CaseReferenceAllocator(db))
   const meetingServices = createMeetingServices(db, auditService, caseService)
   return {
     config,
     auditService,
+    auditChainService,
+    auditHeadJob: new AuditHeadJob(auditChainService),
     healthService: new HealthService(db),
     historyImportService: new HistoryImportService(db, auditService),
     caseService,
