@@ -33,7 +33,7 @@ export async function runCli(
   argv: string[],
   io: CliIo,
   config: Config,
-  open: () => Promise<OpenedDatabase> = () => openDatabase(config),
+  open: () => Promise<OpenedDatabase> = () => openDatabase(config, undefined, { as: 'owner' }),
 ): Promise<number> {
   const [name, ...args] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {

@@ -45,7 +45,9 @@ export async function withAuditTriggersOff(...statements: string[]): Promise<voi
 export async function resetAsOwner(): Promise<void> {
   await asOwner(async client => {
     const { rows } = await client.query<{ tablename: string }>(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'SequelizeMeta'`,
+      // Not the migration log (sequelize_meta, as Umzug names it with underscored models).
+      `SELECT tablename FROM pg_tables
+       WHERE schemaname = 'public' AND lower(tablename) NOT IN ('sequelizemeta', 'sequelize_meta')`,
     )
     const tables = rows.map(r => `"${r.tablename}"`).join(', ')
     await client.query('BEGIN')
