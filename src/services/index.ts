@@ -1,6 +1,7 @@
 import type { Config } from '../config'
 import type { Database } from '../db'
 import { createAgencyRequestServices } from './agencyRequests'
+import AuditBrowser from './auditBrowser'
 import AuditChainService from './auditChainService'
 import AuditService from './auditService'
 import AuditHeadJob from './jobs/auditHeadJob'
@@ -30,6 +31,7 @@ export function createServices(db: Database, config: Config) {
     config,
     auditService,
     auditChainService,
+    auditBrowser: new AuditBrowser(db),
     auditHeadJob: new AuditHeadJob(auditChainService),
     healthService: new HealthService(db),
     historyImportService: new HistoryImportService(db, auditService),
