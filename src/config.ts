@@ -16,6 +16,7 @@ const schema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     BASE_URL: z.url().optional(),
     DATABASE_URL: z.string().min(1).optional(),
+    MIGRATION_DATABASE_URL: z.string().min(1).optional(),
     DATABASE_POOL_MAX: positiveInt(10),
     DATABASE_SSL: bool.default(false),
     EMBEDDED_PG_DIR: z.string().default(path.join(rootDir, '.data', 'postgres')),
@@ -42,6 +43,13 @@ const schema = z
     MAIL_FROM: z.string().min(3).default('Child death review service <no-reply@localhost>'),
   })
   .superRefine((env, ctx) => {
+    if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MIGRATION_DATABASE_URL'],
+        message: 'needs DATABASE_URL too (the role the app serves requests as)',
+      })
+    }
     if (env.NODE_ENV !== 'production') return
     if (!env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production' })
@@ -81,6 +89,8 @@ export function loadConfig(env: Env) {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     db: Object.freeze({
       url: e.DATABASE_URL,
+      /** The owner role: migrations, grants, command-line tasks. The app's own role when unset. */
+      migrationUrl: e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL,
       poolMax: e.DATABASE_POOL_MAX,
       ssl: e.DATABASE_SSL,
       embeddedDir: path.resolve(e.EMBEDDED_PG_DIR),

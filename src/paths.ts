@@ -83,6 +83,7 @@ const paths = {
     userActive: (id: string) => `/admin/users/${id}/active`,
     userPassword: (id: string) => `/admin/users/${id}/password`,
     audit: '/admin/audit',
+    auditExport: '/admin/audit/export.csv',
   },
 } as const
 

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const sessions = createSessionStore(opened.url, { ssl: config.db.ssl })
   const app = createApp(services, { sessionStore: sessions.store })
   services.scheduledJobs.start() // reminders, e-mail retries, rate-limit pruning (safe with several instances)
+  services.auditHeadJob.start() // the audit chain head in the log, at start and hourly
 
   const server = app.listen(config.port)
   await new Promise<void>((resolve, reject) => {
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     stopping = true
     logger.info({ signal }, 'shutting down')
     services.scheduledJobs.stop()
+    services.auditHeadJob.stop()
     server.close(async () => {
       await sessions.close()
       await opened.close()

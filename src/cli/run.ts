@@ -1,6 +1,7 @@
 import { openDatabase, OpenedDatabase } from '../bootstrap'
 import type { Config } from '../config'
 import type { Command } from './command'
+import { auditHead, auditVerify } from './commands/audit'
 import { dbMigrate, dbMigrateUndo } from './commands/dbMigrate'
 import dbSeedDemo from './commands/dbSeedDemo'
 import docsDataDictionary from './commands/docsDataDictionary'
@@ -19,6 +20,8 @@ export const commands: Command[] = [
   stats,
   jobsRunReminders,
   docsDataDictionary,
+  auditVerify,
+  auditHead,
 ]
 
 function help(io: CliIo): void {
@@ -32,7 +35,7 @@ export async function runCli(
   argv: string[],
   io: CliIo,
   config: Config,
-  open: () => Promise<OpenedDatabase> = () => openDatabase(config),
+  open: () => Promise<OpenedDatabase> = () => openDatabase(config, undefined, { as: 'owner' }),
 ): Promise<number> {
   const [name, ...args] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {

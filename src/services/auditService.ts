@@ -16,6 +16,7 @@ export type AuditAction =
   | 'user_reactivated'
   | 'user_password_set'
   | 'audit_log_viewed'
+  | 'audit_log_exported'
   | 'cases_imported'
   | 'case_imported'
   | 'statistics_viewed'

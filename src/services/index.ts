@@ -1,7 +1,10 @@
 import type { Config } from '../config'
 import type { Database } from '../db'
 import { createAgencyRequestServices } from './agencyRequests'
+import AuditBrowser from './auditBrowser'
+import AuditChainService from './auditChainService'
 import AuditService from './auditService'
+import AuditHeadJob from './jobs/auditHeadJob'
 import CaseReferenceAllocator from './caseReferenceAllocator'
 import CaseSearchService from './caseSearchService'
 import CaseService from './caseService'
@@ -26,12 +29,16 @@ export interface ServiceOverrides {
 export function createServices(db: Database, config: Config, overrides: ServiceOverrides = {}) {
   const passwordHasher = overrides.passwordHasher ?? new PasswordHasher()
   const auditService = new AuditService(db)
+  const auditChainService = new AuditChainService(db)
   const userService = new UserService(db, auditService, passwordHasher)
   const caseService = new CaseService(db, auditService, new CaseReferenceAllocator(db))
   const meetingServices = createMeetingServices(db, auditService, caseService)
   return {
     config,
     auditService,
+    auditChainService,
+    auditBrowser: new AuditBrowser(db),
+    auditHeadJob: new AuditHeadJob(auditChainService),
     healthService: new HealthService(db),
     historyImportService: new HistoryImportService(db, auditService),
     caseService,

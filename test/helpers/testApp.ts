@@ -5,6 +5,7 @@ import { createDatabase, Database } from '../../src/db'
 import { createSessionStore } from '../../src/middleware/sessionStore'
 import { createServices, Services } from '../../src/services'
 import PasswordHasher, { CHEAPEST_ARGON2ID } from '../../src/services/passwordHasher'
+import { resetAsOwner } from './ownerDb'
 
 export interface TestApp {
   app: Application
@@ -37,17 +38,9 @@ export function createTestApp(overrides: { config?: typeof config; db?: Database
 }
 
 /**
- * Empties every table between tests. The audit log refuses TRUNCATE by trigger; replica mode
- * (a superuser setting, never available to the app) switches triggers off for this one transaction.
+ * Empties every table between tests, as the database's owner (see ownerDb.ts): the app's own role
+ * may not, and no superuser is needed.
  */
-export async function resetDatabase(db: Database): Promise<void> {
-  await db.sequelize.transaction(async transaction => {
-    const [rows] = await db.sequelize.query(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('SequelizeMeta', 'sequelize_meta')`,
-      { transaction },
-    )
-    const tables = (rows as { tablename: string }[]).map(r => `"${r.tablename}"`).join(', ')
-    await db.sequelize.query('SET LOCAL session_replication_role = replica', { transaction })
-    await db.sequelize.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`, { transaction })
-  })
+export async function resetDatabase(_db?: Database): Promise<void> {
+  await resetAsOwner()
 }

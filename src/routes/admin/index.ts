@@ -8,14 +8,14 @@ import NewUserController from './newUserController'
 import SetPasswordController from './setPasswordController'
 import UserActiveController from './userActiveController'
 
-export default function adminRoutes({ userService, auditService }: Services): Router {
+export default function adminRoutes({ userService, auditService, auditBrowser }: Services): Router {
   const router = Router()
   router.use('/admin', requireRole('admin'))
   const list = new ListUsersController(userService)
   const create = new NewUserController(userService)
   const edit = new EditUserController(userService)
   const active = new UserActiveController(userService)
-  const audit = new AuditLogController(auditService)
+  const audit = new AuditLogController(auditService, auditBrowser, userService)
   const password = new SetPasswordController(userService)
   router.get('/admin/users', list.view)
   router.get('/admin/users/new', create.view)
@@ -26,5 +26,6 @@ export default function adminRoutes({ userService, auditService }: Services): Ro
   router.get('/admin/users/:userId/password', password.view)
   router.post('/admin/users/:userId/password', password.submit)
   router.get('/admin/audit', audit.view)
+  router.get('/admin/audit/export.csv', audit.exportCsv)
   return router
 }

@@ -1,5 +1,6 @@
 import { Client } from 'pg'
 import request from 'supertest'
+import { ownerUrl } from '../../helpers/ownerDb'
 import { createTestApp, TestApp } from '../../helpers/testApp'
 
 describe('health checks', () => {
@@ -22,7 +23,7 @@ describe('health checks', () => {
   })
 
   it('answers 503 while the database refuses connections, and recovers after', async () => {
-    const url = new URL(process.env.DATABASE_URL!)
+    const url = new URL(ownerUrl())
     const database = url.pathname.slice(1)
     url.pathname = '/postgres'
     const admin = new Client({ connectionString: url.toString() })

@@ -1,6 +1,7 @@
 import { buildUser, TEST_PASSWORD } from '../../factories'
 import { newAgent, signIn, submitForm } from '../../helpers/agent'
 import { errorSummary } from '../../helpers/html'
+import { withAuditTriggersOff } from '../../helpers/ownerDb'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 
 const sessionId = (cookies: string[] | string | undefined): string | undefined =>
@@ -92,12 +93,7 @@ describe('signing in and out', () => {
     const agent = newAgent(t.app)
     for (let i = 1; i <= 5; i += 1) await submitForm(agent, '/sign-in', { email: user.email, password: 'wrong' })
     // Age the failures past the 15 minute window (the audit log itself cannot be edited).
-    await t.db.sequelize.transaction(async transaction => {
-      await t.db.sequelize.query('SET LOCAL session_replication_role = replica', { transaction })
-      await t.db.sequelize.query("UPDATE audit_events SET occurred_at = occurred_at - interval '16 minutes'", {
-        transaction,
-      })
-    })
+    await withAuditTriggersOff("UPDATE audit_events SET occurred_at = occurred_at - interval '16 minutes'")
     await signIn(agent, user.email, TEST_PASSWORD)
   })
 

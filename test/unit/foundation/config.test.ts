@@ -3,6 +3,15 @@ import { loadConfig } from '../../../src/config'
 const STRONG = 'b7Xq9!vR2mL#p4Tz8KcW1nYs6Hd3Jf0Ga5Ue'
 
 describe('configuration', () => {
+  it('runs migrations as the owner role, which defaults to the app role, and needs DATABASE_URL with it', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@h/d' }).db.migrationUrl).toBe('postgres://app@h/d')
+    const two = loadConfig({ DATABASE_URL: 'postgres://app@h/d', MIGRATION_DATABASE_URL: 'postgres://owner@h/d' })
+    expect(two.db).toMatchObject({ url: 'postgres://app@h/d', migrationUrl: 'postgres://owner@h/d' })
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@h/d' })).toThrow(
+      /MIGRATION_DATABASE_URL: needs DATABASE_URL too/,
+    )
+  })
+
   it('starts in development with no configuration at all, using the embedded database', () => {
     const config = loadConfig({})
     expect(config.env).toBe('development')
