@@ -6,6 +6,7 @@ import dbSeedDemo from './commands/dbSeedDemo'
 import importCommand from './commands/import'
 import jobsRunReminders from './commands/jobsRunReminders'
 import stats from './commands/stats'
+import statsPublish from './commands/statsPublish'
 import usersCreate from './commands/usersCreate'
 import { CliError, CliIo } from './io'
 
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   dbSeedDemo,
   importCommand,
   stats,
+  statsPublish,
   jobsRunReminders,
 ]
 
