@@ -342,7 +342,8 @@ export default class PublicationService {
         const instead = preview.alternatives.length
           ? ` You can publish instead: ${preview.alternatives.join(', ')}.`
           : ''
-        throw new ServiceError('refused', `${preview.reason}.${instead}`.replace('..', '.'), {
+        const sentence = preview.reason.endsWith('.') ? preview.reason : `${preview.reason}.`
+        throw new ServiceError('refused', `${sentence}${instead}`, {
           alternatives: preview.alternatives,
         })
       }
