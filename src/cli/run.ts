@@ -8,6 +8,7 @@ import docsDataDictionary from './commands/docsDataDictionary'
 import importCommand from './commands/import'
 import jobsRunReminders from './commands/jobsRunReminders'
 import stats from './commands/stats'
+import statsPublish from './commands/statsPublish'
 import usersCreate from './commands/usersCreate'
 import { CliError, CliIo } from './io'
 
@@ -18,6 +19,7 @@ export const commands: Command[] = [
   dbSeedDemo,
   importCommand,
   stats,
+  statsPublish,
   jobsRunReminders,
   docsDataDictionary,
   auditVerify,

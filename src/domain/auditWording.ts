@@ -135,6 +135,11 @@ const WORDING: Record<AuditAction, Wording> = {
     e.details.step === 'escalation'
       ? `Overdue request to ${n.agency()} about ${n.theCase()} escalated to the agency's lead`
       : `${e.details.step === 'overdue' ? 'Overdue reminder' : 'Reminder'} sent to ${n.agency()} about ${n.theCase()}`,
+  statistics_release_published: e =>
+    `Published the statistics release for ${typeof e.details.period === 'string' ? e.details.period : 'a period'} (version ${Number(e.details.version) || 1})`,
+  statistics_release_corrected: e =>
+    `Published a correction of the statistics for ${typeof e.details.period === 'string' ? e.details.period : 'a period'} (version ${Number(e.details.version) || 'unknown'}): ${typeof e.details.reason === 'string' ? e.details.reason : 'no reason recorded'}`,
+  statistics_pool_grid_changed: () => 'Changed the calendar of pooled statistics periods',
   jar_event_added: (e, n) => `${jarEventOf(e)} added to the joint agency response of ${n.theCase()}`,
   jar_event_changed: (e, n) => `${jarEventOf(e)} changed in the joint agency response of ${n.theCase()}`,
   jar_event_removed: (e, n) => `${jarEventOf(e)} removed from the joint agency response of ${n.theCase()}`,

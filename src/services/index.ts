@@ -17,6 +17,7 @@ import PasswordHasher from './passwordHasher'
 import { createReviewServices } from './reviews'
 import SetupService from './setupService'
 import SignInService from './signInService'
+import PublicationService from './statistics/publicationService'
 import StatisticsService from './statistics/statisticsService'
 import UserService from './userService'
 
@@ -33,6 +34,7 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
   const userService = new UserService(db, auditService, passwordHasher)
   const caseService = new CaseService(db, auditService, new CaseReferenceAllocator(db))
   const meetingServices = createMeetingServices(db, auditService, caseService)
+  const statisticsService = new StatisticsService(db, auditService, config.statistics)
   return {
     config,
     auditService,
@@ -47,7 +49,8 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
     userService,
     signInService: new SignInService(userService, auditService, passwordHasher, config.signIn),
     setupService: new SetupService(db, userService, config.setupLinkHours),
-    statisticsService: new StatisticsService(db, auditService, config.statistics),
+    statisticsService,
+    publicationService: new PublicationService(db, auditService, statisticsService, config.statistics),
     ...createAgencyRequestServices(db, config, auditService, caseService),
     jarEventService: new JarEventService(db, auditService),
     ...meetingServices,

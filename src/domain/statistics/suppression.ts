@@ -28,7 +28,8 @@ export interface Line {
   total: CellRef
 }
 
-export type SuppressionReason = 'primary' | 'secondary' | 'shared'
+/** `releases`: suppressed so that, with the releases already published, no hidden figure can be worked out. */
+export type SuppressionReason = 'primary' | 'secondary' | 'shared' | 'releases'
 
 export interface SuppressedCell extends CellRef {
   reason: SuppressionReason
@@ -223,6 +224,8 @@ export function suppressedCells(
   tables: readonly StatsTable<number>[],
   financialYear: string,
   suppressMax: number,
+  /** Cells to suppress as well, before rules 2 and 3 run (the check across releases asks for them). */
+  forced: readonly CellRef[] = [],
 ): SuppressedCell[] {
   if (!Number.isSafeInteger(suppressMax) || suppressMax < 1) {
     // A published release without primary suppression would show every small count.
@@ -248,6 +251,12 @@ export function suppressedCells(
       }),
     ),
   )
+  forced.forEach(cell => {
+    if (byId.get(cell.tableId)?.values[cell.row]?.[cell.col] === undefined) {
+      throw new RangeError(`No cell ${cell.tableId} ${cell.row}/${cell.col} to suppress`)
+    }
+    if (!isSuppressed(cell)) suppress({ tableId: cell.tableId, row: cell.row, col: cell.col }, 'releases')
+  })
 
   // Rule 2 on one group of lines (a table's, or those across tables) until none holds exactly one
   // suppressed cell; true if it suppressed any.
@@ -263,7 +272,12 @@ export function suppressedCells(
         (best, cell) => (best === undefined || valueOf(cell) < valueOf(best) ? cell : best),
         undefined,
       )
-      const pick = smallest ?? (!isSuppressed(line.total) && valueOf(line.total) > 0 ? line.total : undefined)
+      // Zeros only when a cell the check across releases forced is the one (it may be a zero).
+      const pick =
+        smallest ??
+        (!isSuppressed(line.total) && valueOf(line.total) > 0 ? line.total : undefined) ??
+        line.cells.find(cell => !isSuppressed(cell)) ??
+        (!isSuppressed(line.total) ? line.total : undefined)
       // Unreachable for consistent totals: a suppressed count is at least 1, so something else in its line is too.
       if (!pick) throw new Error(`No cell left to suppress in a line of ${line.total.tableId}`)
       suppress(pick, 'secondary')
@@ -317,10 +331,14 @@ function copyTable<V extends CellValue>(
  * `[c]`; in unsuppressed mode the exact counts, unchanged. Both check the release is consistent
  * first, and both record the threshold given. The input is never modified.
  */
-export function suppressRelease(release: Release<number>, suppressMax: number): Release<CellValue> {
+export function suppressRelease(
+  release: Release<number>,
+  suppressMax: number,
+  forced: readonly CellRef[] = [],
+): Release<CellValue> {
   let hidden = new Set<string>()
   if (release.mode === 'published') {
-    hidden = new Set(suppressedCells(release.tables, release.financialYear, suppressMax).map(keyOf))
+    hidden = new Set(suppressedCells(release.tables, release.financialYear, suppressMax, forced).map(keyOf))
   } else {
     const { tables, financialYear } = release
     assertConsistent(tables, sharedFigureLinks(tables, financialYear), pooledLines(tables, financialYear))

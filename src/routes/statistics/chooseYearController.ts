@@ -7,11 +7,14 @@ export default class ChooseYearController {
   constructor(private readonly statisticsService: StatisticsService) {}
 
   view = async (req: Request, res: Response): Promise<void> => {
+    // Public health works only with published releases.
+    if (!mayProduceUnsuppressed(req.user)) return res.redirect('/statistics/releases')
     const years = await this.statisticsService.yearsWithData()
     res.render('pages/statistics/index', {
       years,
       mayUnsuppress: mayProduceUnsuppressed(req.user),
       isAdmin: req.user?.roles.includes('admin') ?? false,
     })
+    return undefined
   }
 }

@@ -2,17 +2,30 @@ import { Request, Response } from 'express'
 import createError from 'http-errors'
 import ServiceError from '../../services/serviceError'
 import { exportRelease } from '../../services/statistics/exportFormats'
+import type PublicationService from '../../services/statistics/publicationService'
 import type StatisticsService from '../../services/statistics/statisticsService'
 import { auditContext } from '../auditContextOf'
-import { readExportFormat, readReleaseQuery } from './readReleaseQuery'
+import { mayProduceUnsuppressed, readExportFormat, readReleaseQuery } from './readReleaseQuery'
+import type ReleasesController from './releasesController'
 
 /** A release as a CSV, Excel or JSON file (statistics.md §4). */
 export default class DownloadController {
-  constructor(private readonly statisticsService: StatisticsService) {}
+  constructor(
+    private readonly statisticsService: StatisticsService,
+    private readonly publicationService: PublicationService,
+    private readonly releases: ReleasesController,
+  ) {}
 
   download = async (req: Request, res: Response): Promise<void> => {
     const query = readReleaseQuery(req, this.statisticsService)
     const format = readExportFormat(req)
+    if (!mayProduceUnsuppressed(req.user)) {
+      // Public health: the period's current published release as stored, never the live figures.
+      const stored = await this.publicationService.current(query.years)
+      if (!stored) throw createError(404, `${query.years} has not been published`)
+      await this.releases.sendStored(res, stored, format)
+      return
+    }
     let release
     try {
       release = await this.statisticsService.produceRelease(

@@ -1,20 +1,31 @@
 import { Request, Response } from 'express'
+import createError from 'http-errors'
 import { releaseNotes } from '../../domain/statistics/releaseNotes'
-import { TOTAL } from '../../domain/statistics/tables'
-import { yearsOf } from '../../domain/statistics/years'
 import ServiceError from '../../services/serviceError'
-import { releaseCharts } from '../../services/statistics/charts'
+import type PublicationService from '../../services/statistics/publicationService'
 import type StatisticsService from '../../services/statistics/statisticsService'
 import { auditContext } from '../auditContextOf'
 import { mayProduceUnsuppressed, readReleaseQuery, releaseQueryString } from './readReleaseQuery'
-import { WITHHELD_MARKERS, headline, reportTables, showPercentage } from './reportView'
+import type ReleasesController from './releasesController'
+import { renderReport } from './renderReport'
 
 /** The printable report of a release: every table with labels, percentages and charts, and the release notes. */
 export default class ReportController {
-  constructor(private readonly statisticsService: StatisticsService) {}
+  constructor(
+    private readonly statisticsService: StatisticsService,
+    private readonly publicationService: PublicationService,
+    private readonly releases: ReleasesController,
+  ) {}
 
   view = async (req: Request, res: Response): Promise<void> => {
     const query = readReleaseQuery(req, this.statisticsService)
+    if (!mayProduceUnsuppressed(req.user)) {
+      // Public health: the period's current published release as stored, never the live figures.
+      const stored = await this.publicationService.current(query.years)
+      if (!stored) throw createError(404, `${query.years} has not been published`)
+      await this.releases.renderStored(res, stored)
+      return
+    }
     let release
     try {
       release = await this.statisticsService.produceRelease(query, { kind: 'report' }, auditContext(req))
@@ -23,21 +34,7 @@ export default class ReportController {
       res.status(409).render('pages/statistics/unavailable', { period: query.years, message: error.message })
       return
     }
-    const trend = release.tables.find(t => t.id === 'trend_reviews_by_modifiable')
-    const trendYears = (trend?.rows ?? []).map(r => r.code).filter(code => code !== TOTAL)
-    const years = yearsOf(release.financialYear)
-    const comparators = await this.statisticsService.comparators.forYears([...new Set([...trendYears, ...years])])
-    const charts = await releaseCharts(release, comparators)
-    const top = headline(release, comparators, years)
-    res.render('pages/statistics/report', {
-      release,
-      unsuppressed: release.mode === 'unsuppressed',
-      tables: reportTables(release, charts),
-      notes: releaseNotes(release),
-      headlineShare: top.share.value === null ? null : showPercentage(top.share),
-      headlineWithheld: top.share.value === null ? WITHHELD_MARKERS[top.share.withheld].meaning : null,
-      national: top.national,
-      markers: Object.values(WITHHELD_MARKERS),
+    await renderReport(res, this.statisticsService, release, releaseNotes(release), {
       downloads: (['csv', 'xlsx', 'json'] as const).map(format => ({
         format,
         href: `/statistics/download?${releaseQueryString(query, { format })}`,

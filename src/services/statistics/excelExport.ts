@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs'
 import type { Release } from '../../domain/statistics/release'
-import { releaseNotes } from '../../domain/statistics/releaseNotes'
+import { releaseNotes, type ReleaseNote } from '../../domain/statistics/releaseNotes'
 import { inContractOrder } from '../../domain/statistics/tables'
 
 export const NOTES_SHEET = 'Notes'
@@ -14,12 +14,12 @@ export const NOTES_SHEET = 'Notes'
 /** Excel sheet names are at most 31 characters; every table id of the contract fits. */
 const sheetName = (id: string) => id.slice(0, 31)
 
-function addNotes(workbook: ExcelJS.Workbook, release: Release): void {
+function addNotes(workbook: ExcelJS.Workbook, release: Release, notes: ReleaseNote[]): void {
   const sheet = workbook.addWorksheet(NOTES_SHEET)
   sheet.columns = [{ width: 28 }, { width: 110 }]
   sheet.addRow([`Child death review statistics ${release.financialYear}`]).font = { bold: true, size: 14 }
   sheet.addRow([])
-  releaseNotes(release).forEach(note => {
+  notes.forEach(note => {
     const row = sheet.addRow([note.label, note.value])
     row.getCell(1).font = { bold: true }
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' }
@@ -52,12 +52,13 @@ function addTable(workbook: ExcelJS.Workbook, release: Release, table: Release['
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 4 }]
 }
 
-export async function releaseToXlsx(release: Release): Promise<Buffer> {
+/** `notes`: a published release's notes as stored (its rules' notes and its publication's). */
+export async function releaseToXlsx(release: Release, notes: ReleaseNote[] = releaseNotes(release)): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Child death review service'
   // A fixed date keeps the file's metadata from saying more than the notes do.
   workbook.created = new Date(release.producedAt)
-  addNotes(workbook, release)
+  addNotes(workbook, release, notes)
   inContractOrder(release.tables).forEach(table => addTable(workbook, release, table))
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }

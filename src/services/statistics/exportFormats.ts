@@ -5,6 +5,7 @@
 import { releaseToCsv } from '../../domain/statistics/csv'
 import { releaseToJson } from '../../domain/statistics/json'
 import type { Release } from '../../domain/statistics/release'
+import type { ReleaseNote } from '../../domain/statistics/releaseNotes'
 import { releaseToXlsx } from './excelExport'
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const
@@ -24,6 +25,22 @@ export interface ExportFile {
   contentType: string
   /** e.g. `cdop-statistics-2016-17-published.csv`: the period and mode, never anything about a child. */
   fileName: string
+}
+
+/** A published release as stored: the CSV exactly as it went out, the others from its stored tables and notes. */
+export async function exportStoredRelease(
+  stored: { release: Release; notes: ReleaseNote[]; csv: Buffer; version: number },
+  format: ExportFormat,
+): Promise<ExportFile> {
+  let body: Buffer
+  if (format === 'csv') body = stored.csv
+  else if (format === 'json') body = Buffer.from(`${JSON.stringify(releaseToJson(stored.release), null, 2)}\n`, 'utf8')
+  else body = await releaseToXlsx(stored.release, stored.notes)
+  return {
+    body,
+    contentType: CONTENT_TYPES[format],
+    fileName: `cdop-statistics-${stored.release.financialYear.replace('..', '-to-')}-published-v${stored.version}.${format}`,
+  }
 }
 
 export async function exportRelease(release: Release, format: ExportFormat): Promise<ExportFile> {

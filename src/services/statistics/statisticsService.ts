@@ -88,6 +88,27 @@ export default class StatisticsService {
     return financialYearRange(first < current ? first : current, current).reverse()
   }
 
+  /**
+   * The exact counts of a period as a published release would start from, before any suppression:
+   * what publication checks and suppresses. Never handed to anyone as it is.
+   */
+  async exactRelease(years: string): Promise<Release<number>> {
+    const parsed = this.parsePeriod(years)
+    if (!parsed.ok) throw new ServiceError('invalid', parsed.message)
+    const counts = await queryReleaseCounts(this.db, parsed.period.start, parsed.period.end)
+    const meta = {
+      mode: 'published' as const,
+      suppressMax: this.options.suppressMax,
+      producedAt: this.now().toISOString(),
+    }
+    try {
+      return foldRelease(counts, parsed.period, meta)
+    } catch (error) {
+      if (error instanceof IncompleteDataError) throw new ServiceError('refused', error.message)
+      throw error
+    }
+  }
+
   private async releaseFor(period: ReleasePeriod, mode: ReleaseMode): Promise<Release<CellValue>> {
     const counts = await queryReleaseCounts(this.db, period.start, period.end)
     const meta = { mode, suppressMax: this.options.suppressMax, producedAt: this.now().toISOString() }

@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync'
 import type { Response } from 'supertest'
 import type { Role } from '../../../src/domain/codes'
+import { systemContext } from '../../../src/services/auditContext'
 import { buildUser, TEST_PASSWORD } from '../../factories'
 import { newAgent, signIn, submitForm } from '../../helpers/agent'
 import { $, errorSummary } from '../../helpers/html'
@@ -42,12 +43,16 @@ describe('statistics pages', () => {
   const auditRows = (action: string) => t.db.models.AuditEvent.findAll({ where: { action }, order: [['id', 'ASC']] })
 
   it('lets public health see the published report and download the CSV, but not unsuppressed figures', async () => {
+    // Public health sees published releases only (statistics.md §5): publish the year first.
+    await t.services.publicationService.publish('2016-17', null, { name: 'Test' }, systemContext())
     const { agent } = await signedInAs(['public_health'])
     expect((await agent.get('/')).text).toContain('href="/statistics"')
     const index = await agent.get('/statistics')
-    expect(index.status).toBe(200)
-    expect($(index.text)('select#year option').first().text()).toMatch(/^\d{4}-\d{2}$/)
-    expect(index.text).not.toContain('Unsuppressed (confidential)')
+    expect(index.status).toBe(302)
+    expect(index.headers.location).toBe('/statistics/releases')
+    const releases = await agent.get('/statistics/releases')
+    expect($(releases.text)('#releases tbody tr').first().text()).toContain('2016-17')
+    expect(releases.text).not.toContain('Unsuppressed (confidential)')
 
     const report = await agent.get('/statistics/report?year=2016-17')
     expect(report.status).toBe(200)
@@ -58,7 +63,7 @@ describe('statistics pages', () => {
     const csv = await agent.get('/statistics/download?year=2016-17&format=csv')
     expect(csv.status).toBe(200)
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8')
-    expect(csv.headers['content-disposition']).toBe('attachment; filename=cdop-statistics-2016-17-published.csv')
+    expect(csv.headers['content-disposition']).toBe('attachment; filename=cdop-statistics-2016-17-published-v1.csv')
     const records = parse(csv.text, { columns: true }) as Record<string, string>[]
     expect(csv.text.split('\r\n')[0]).toBe(CSV_HEADER)
     expect(records.length).toBeGreaterThan(200)
@@ -145,7 +150,7 @@ describe('statistics pages', () => {
   })
 
   it('renders the report for a year with no data', async () => {
-    const { agent } = await signedInAs(['public_health'])
+    const { agent } = await signedInAs(['coordinator'])
     const report = await agent.get('/statistics/report?year=2010-11')
     expect(report.status).toBe(200)
     const page = $(report.text)
