@@ -17,19 +17,25 @@ the service runs, and from a scheduler such as cron.`,
     try {
       const { reminderJob, outboxService } = createServices(opened.db, config)
       const reminders = await reminderJob.run()
-      if (!reminders.ran) io.stdout.write('Reminders are being sent by another instance right now; none sent here.\n')
+      if (!reminders.ran)
+        io.stderr.write('Reminders are being sent by another instance right now; none sent here. Run it again later.\n')
       else
         io.stdout.write(
           `Sent ${plural(reminders.beforeDue, 'reminder')} before the due date and ${plural(reminders.overdue, 'overdue reminder')}.\n`,
         )
       const delivery = await outboxService.deliver()
       const waiting = delivery.retrying + delivery.failed
-      io.stdout.write(
-        outboxService.delivers
-          ? `Emails: ${delivery.sent} sent, ${waiting} could not be sent (see the outbox).\n`
-          : `Emails: no mail server is set up (SMTP_URL); ${plural(delivery.stored, 'message')} stored in the outbox.\n`,
-      )
-      return 0
+      if (!outboxService.delivers)
+        io.stdout.write(
+          `Emails: no mail server is set up (SMTP_URL); ${plural(delivery.stored, 'message')} stored in the outbox.\n`,
+        )
+      else if (waiting)
+        io.stderr.write(
+          `Emails: ${delivery.sent} sent, ${waiting} could not be sent (see the outbox for the reason of each).\n`,
+        )
+      else io.stdout.write(`Emails: ${delivery.sent} sent.\n`)
+      // Non-zero when part of what was asked was not done, so a scheduler notices.
+      return reminders.ran && !(outboxService.delivers && waiting) ? 0 : 1
     } finally {
       await opened.close()
     }
