@@ -40,8 +40,8 @@ export default function createErrorHandler(production: boolean) {
     // Outside production a fault shows its stack to the developer; expected refusals never do.
     const details = production || status < 500 ? undefined : error.stack
     // What to do next, when the refusal has its own answer (createError(403, message, { help })).
-    const help =
-      ours && typeof (error as { help?: unknown }).help === 'string' ? (error as { help: string }).help : undefined
+    const { help: given } = error as { help?: unknown }
+    const help = ours && typeof given === 'string' ? given : undefined
     if (req.accepts(['html', 'json']) === 'json') {
       res.json({ status, title, message })
       return
