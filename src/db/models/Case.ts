@@ -47,6 +47,7 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
   declare category: number | null
   declare modifiableFactors: ModifiableFactors | null
   declare preventability: Preventability | null
+  declare learningPoints: CreationOptional<string | null>
   declare jarRequired: boolean | null
   declare jarTriggers: CreationOptional<JarTrigger[]>
   declare jarDate: string | null
@@ -103,6 +104,7 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
         category: { type: DataTypes.SMALLINT },
         modifiableFactors: text(),
         preventability: text(),
+        learningPoints: text(),
         jarRequired: { type: DataTypes.BOOLEAN },
         jarTriggers: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false, defaultValue: [] },
         jarDate: date(),

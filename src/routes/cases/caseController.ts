@@ -4,7 +4,13 @@ import { describeCaseEvent } from '../../cases/caseTimeline'
 import { displayCaseValue } from '../../cases/displayCaseValue'
 import { ageAtDeath } from '../../domain/ageBand'
 import { allowedTransitions } from '../../domain/caseStatus'
-import { caseStatuses, onHoldReasons } from '../../domain/codes'
+import {
+  categories,
+  caseStatuses,
+  modifiableFactorsOutcomes,
+  onHoldReasons,
+  preventabilityOutcomes,
+} from '../../domain/codes'
 import { daysBetween } from '../../domain/dates'
 import type AgencyRequestService from '../../services/agencyRequests/agencyRequestService'
 import type ReadinessService from '../../services/agencyRequests/readinessService'
@@ -12,7 +18,28 @@ import { READINESS_OVERRIDE } from '../../services/agencyRequests/readinessServi
 import type CaseService from '../../services/caseService'
 import { requestRow } from '../agencyRequests/requestRows'
 import { auditContext } from '../auditContextOf'
+import type { Case } from '../../db/models'
+import { formatDate } from '../../views/viewHelpers'
 import { loadedCase } from './loadCase'
+
+/**
+ * The outcome of a review brought in by the history import: it has no review record of this
+ * service behind it, so the case page shows what the case itself holds, marked as imported.
+ */
+function importedReview(record: Case): { key: string; text: string }[] | null {
+  if (!record.imported) return null
+  const rows = [
+    { key: 'Review date', text: record.reviewDate ? formatDate(record.reviewDate) : '' },
+    {
+      key: 'Category of death',
+      text: record.category ? `${record.category}: ${categories.label(String(record.category))}` : '',
+    },
+    { key: 'Modifiable factors', text: modifiableFactorsOutcomes.label(record.modifiableFactors) },
+    { key: 'Preventability (before April 2010)', text: preventabilityOutcomes.label(record.preventability) },
+    { key: 'Learning points', text: record.learningPoints ?? '' },
+  ].filter(row => row.text)
+  return rows.length ? rows : null
+}
 
 /** The case page: every section, status and its history, the timeline, key dates and flags. */
 export default class CaseController {
@@ -63,6 +90,7 @@ export default class CaseController {
         by: (change as unknown as { changer?: { name: string } }).changer?.name ?? 'The service',
       })),
       timeline: events.map(describeCaseEvent),
+      importedReview: importedReview(record),
       missing,
       requests: requests.map(request => requestRow(request, today, this.agencyRequestService.instant())),
       canRequest: this.agencyRequestService.canRequest(record),
