@@ -62,6 +62,9 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
   declare familyLeafletSentOn: string | null
   declare familyQuestions: string | null
   declare imported: CreationOptional<boolean>
+  /** Set only on a case merged into another (its stored status is then `merged`, see caseMergeService). */
+  declare mergedIntoId: CreationOptional<string | null>
+  declare mergedAt: CreationOptional<Date | null>
   declare createdBy: string | null
   declare version: CreationOptional<number>
   declare createdAt: CreationOptional<Date>
@@ -119,6 +122,8 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
         familyLeafletSentOn: date(),
         familyQuestions: text(),
         imported: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        mergedIntoId: { type: DataTypes.UUID },
+        mergedAt: { type: DataTypes.DATE },
         createdBy: { type: DataTypes.UUID },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE,
