@@ -76,6 +76,11 @@ export default class CaseService {
     return isUuid(id) ? this.db.models.Case.findByPk(id, { transaction }) : null
   }
 
+  /** The case with this reference (case-insensitive), merged or not. */
+  async findByReference(ref: string): Promise<Case | null> {
+    return this.db.models.Case.findOne({ where: { caseRef: ref.trim().toUpperCase() } })
+  }
+
   /**
    * Cases that may be the same child (domain/duplicateMatch.ts decides and explains). The query
    * only narrows, each part through an index: the same NHS number; or a date of birth a typist
@@ -259,10 +264,16 @@ export default class CaseService {
     })
   }
 
-  /** The case's own audit rows (views left out), newest first. */
-  timelineEvents(id: string, limit = 100) {
+  /**
+   * The case's own audit rows (views left out), newest first, with those of any case merged into
+   * it: audit rows are never changed, so a merge is followed through the merged case's link.
+   */
+  async timelineEvents(id: string, limit = 100) {
+    const merged = isUuid(id)
+      ? await this.db.models.Case.findAll({ where: { mergedIntoId: id }, attributes: ['id'] })
+      : []
     return this.db.models.AuditEvent.findAll({
-      where: { entityType: 'case', entityId: id, action: { [Op.ne]: 'case_viewed' } },
+      where: { entityType: 'case', entityId: [id, ...merged.map(m => m.id)], action: { [Op.ne]: 'case_viewed' } },
       include: [{ association: 'actor', attributes: ['name'] }],
       order: [['id', 'DESC']],
       limit,

@@ -5,6 +5,7 @@ import AuditService from './auditService'
 import CaseReferenceAllocator from './caseReferenceAllocator'
 import CaseSearchService from './caseSearchService'
 import CaseService from './caseService'
+import CaseMergeService from './caseMergeService'
 import DashboardService from './dashboardService'
 import HealthService from './healthService'
 import HistoryImportService from './import/historyImportService'
@@ -29,6 +30,7 @@ export function createServices(db: Database, config: Config) {
     healthService: new HealthService(db),
     historyImportService: new HistoryImportService(db, auditService),
     caseService,
+    caseMergeService: new CaseMergeService(db, auditService),
     caseSearchService: new CaseSearchService(db),
     dashboardService: new DashboardService(db),
     userService,

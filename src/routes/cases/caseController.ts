@@ -62,11 +62,12 @@ export default class CaseController {
         text: displayCaseValue(field, values[field.attr]),
       })),
     }))
-    const [history, events, missing, requests] = await Promise.all([
+    const [history, events, missing, requests, duplicates] = await Promise.all([
       this.caseService.statusHistory(record.id),
       this.caseService.timelineEvents(record.id),
       this.readinessService.missingFor(record),
       this.agencyRequestService.listForCase(record.id),
+      this.caseService.findPossibleDuplicates(record, record.id),
     ])
     const age = ageAtDeath(record.dateOfBirth, record.dateOfDeath)
     res.render('pages/cases/show', {
@@ -91,6 +92,7 @@ export default class CaseController {
       })),
       timeline: events.map(describeCaseEvent),
       importedReview: importedReview(record),
+      duplicates,
       missing,
       requests: requests.map(request => requestRow(request, today, this.agencyRequestService.instant())),
       canRequest: this.agencyRequestService.canRequest(record),
