@@ -1,3 +1,5 @@
+import { QueryTypes } from 'sequelize'
+import { IN_SCOPE } from '../../../src/services/statistics/sqlExpressions'
 import { systemContext } from '../../../src/services/auditContext'
 import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
 import { Agent, csrfTokenFrom, newAgent, signIn, submitForm } from '../../helpers/agent'
@@ -130,6 +132,11 @@ describe('merging two cases of the same child', () => {
     // Counted nowhere: not in the list, not in the statistics' population.
     await submitForm(agent, '/cases', { q: '', clear: 'yes' }, '/cases/search')
     expect($((await agent.get('/cases')).text)('main').text()).toContain('1 case')
+    const [{ count }] = await t.db.sequelize.query<{ count: string }>(
+      `SELECT count(*) AS count FROM cases WHERE ${IN_SCOPE}`,
+      { type: QueryTypes.SELECT },
+    )
+    expect(Number(count)).toBe(1) // the statistics' population of deaths
   })
 
   it('refuses a merge into itself, with a merged case, an unknown reference, and two finalised reviews', async () => {
