@@ -39,10 +39,13 @@ export default function createErrorHandler(production: boolean) {
     const message = ours && error.message !== title ? error.message : undefined
     // Outside production a fault shows its stack to the developer; expected refusals never do.
     const details = production || status < 500 ? undefined : error.stack
+    // What to do next, when the refusal has its own answer (createError(403, message, { help })).
+    const { help: given } = error as { help?: unknown }
+    const help = ours && typeof given === 'string' ? given : undefined
     if (req.accepts(['html', 'json']) === 'json') {
       res.json({ status, title, message })
       return
     }
-    res.render(view, { pageTitle: title, status, message, details, requestId: req.id })
+    res.render(view, { pageTitle: title, status, message, help, details, requestId: req.id })
   }
 }

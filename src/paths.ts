@@ -18,6 +18,8 @@ const paths = {
     show: (id: string) => `/cases/${id}`,
     edit: (id: string, section: string) => `/cases/${id}/edit/${section}`,
     status: (id: string) => `/cases/${id}/status`,
+    merge: (id: string) => `/cases/${id}/merge`,
+    mergeWith: (id: string, otherId: string) => `/cases/${id}/merge/${otherId}`,
   },
   agencyRequests: {
     list: (caseId: string) => `/cases/${caseId}/requests`,

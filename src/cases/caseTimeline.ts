@@ -46,6 +46,18 @@ export function describeCaseEvent(event: AuditEvent & { actor?: { name: string }
         by,
         title: `Status changed from ${caseStatuses.label(String(details.from))} to ${caseStatuses.label(String(details.to))}`,
       }
+    case 'case_merged':
+      return {
+        at: event.occurredAt,
+        by,
+        title: `Merged with case ${String(details.mergedCaseRef)}, which this case replaces`,
+      }
+    case 'case_merged_into':
+      return {
+        at: event.occurredAt,
+        by,
+        title: `This record (a duplicate) was merged into case ${String(details.survivorRef)}`,
+      }
     case 'agency_request_sent':
       return { at: event.occurredAt, by, title: `Information requested from ${agencyOf(details)}` }
     case 'agency_request_cancelled':

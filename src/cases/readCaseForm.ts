@@ -3,7 +3,7 @@ import { isValidNhsNumber, normaliseNhsNumber } from '../domain/nhsNumber'
 import { normalisePostcode } from '../domain/postcode'
 import { parseTimeOfDay } from '../domain/timeOfDay'
 import { dateInputValues, readDateInput } from '../utils/dateInput'
-import { addError, FormErrors, list, noErrors, text } from '../utils/formErrors'
+import { addError, FormErrors, inFormOrder, list, noErrors, text } from '../utils/formErrors'
 import type { CaseAttributes, CaseField } from './caseFields'
 
 export type RawValues = Record<string, string | string[]>
@@ -134,7 +134,14 @@ export function readCaseForm(fields: CaseField[], body: unknown, stored: CaseVal
       addError(errors, shown.field, shown.message, `#${shown.field}-day`)
     }
   })
-  return { raw, values, errors }
+  return {
+    raw,
+    values,
+    errors: inFormOrder(
+      errors,
+      fields.map(f => f.name),
+    ),
+  }
 }
 
 /** The form's raw values for a stored case, to fill in an edit form. */

@@ -140,6 +140,10 @@ const WORDING: Record<AuditAction, Wording> = {
   statistics_release_corrected: e =>
     `Published a correction of the statistics for ${typeof e.details.period === 'string' ? e.details.period : 'a period'} (version ${Number(e.details.version) || 'unknown'}): ${typeof e.details.reason === 'string' ? e.details.reason : 'no reason recorded'}`,
   statistics_pool_grid_changed: () => 'Changed the calendar of pooled statistics periods',
+  case_merged: (e, n) =>
+    `${typeof e.details.mergedCaseRef === 'string' ? e.details.mergedCaseRef : 'Another case'} merged into ${n.theCase()}`,
+  case_merged_into: (e, n) =>
+    `${n.theCase()} merged into ${typeof e.details.survivorRef === 'string' ? e.details.survivorRef : 'another case'}`,
   jar_event_added: (e, n) => `${jarEventOf(e)} added to the joint agency response of ${n.theCase()}`,
   jar_event_changed: (e, n) => `${jarEventOf(e)} changed in the joint agency response of ${n.theCase()}`,
   jar_event_removed: (e, n) => `${jarEventOf(e)} removed from the joint agency response of ${n.theCase()}`,

@@ -9,6 +9,7 @@ import { caseStatuses, onHoldReasons, type CaseStatus, type OnHoldReason } from 
  * - transferred_out / out_of_scope from any open status or on hold, with a reason;
  * - a panel deferring a case sends it back: scheduled → information_gathering, with a reason;
  * - taking a case off the agenda: scheduled → ready_for_panel;
+ * - undoing a mistaken "ready for panel": ready_for_panel → information_gathering, with a reason;
  * - reopening a review: reviewed → information_gathering, with a reason (audited);
  * - bringing a case back into scope: transferred_out / out_of_scope → information_gathering, with a reason.
  *
@@ -75,6 +76,7 @@ export function allowedTransitions(from: CaseStatus, ctx: TransitionContext = {}
   if (isOpenStatus(from)) {
     const next = FORWARD[from]
     if (next) add(next, false)
+    if (from === 'ready_for_panel') add('information_gathering', true)
     if (from === 'scheduled') {
       add('ready_for_panel', false)
       add('information_gathering', true)
@@ -106,6 +108,7 @@ export function transitionLabel(from: CaseStatus, to: CaseStatus): string {
   }
   if (from === 'scheduled' && to === 'information_gathering') return 'Defer to a later panel'
   if (from === 'scheduled' && to === 'ready_for_panel') return 'Remove from panel agenda'
+  if (from === 'ready_for_panel' && to === 'information_gathering') return 'Back to information gathering'
   if (from === 'reviewed' && to === 'information_gathering') return 'Reopen review'
   if (!isInScope(from) && to === 'information_gathering') return 'Bring back into scope'
   if (FORWARD[from] === to) return FORWARD_LABELS[to] as string

@@ -29,6 +29,8 @@ export type AuditAction =
   | 'case_viewed'
   | 'case_updated'
   | 'case_status_changed'
+  | 'case_merged'
+  | 'case_merged_into'
   | 'case_list_viewed'
   | 'review_started'
   | 'review_draft_saved'

@@ -50,7 +50,8 @@ export default class CaseSearchService {
   constructor(private readonly db: Database) {}
 
   async search(query: CaseQuery): Promise<{ rows: Case[]; count: number }> {
-    const where: WhereOptions<Case>[] = []
+    // A merged case is counted nowhere: its survivor stands for it.
+    const where: WhereOptions<Case>[] = [{ status: { [Op.ne]: 'merged' } } as WhereOptions<Case>]
     if (query.term) where.push(this.termCondition(query.term))
     if (query.status) where.push({ status: query.status })
     if (query.expected) where.push({ expected: query.expected })
@@ -89,13 +90,20 @@ export default class CaseSearchService {
     const lowered = term.toLowerCase().slice(0, 100)
     const pattern = `%${lowered.replace(/[\\%_]/g, c => `\\${c}`)}%`
     const sequelize = this.db.sequelize
-    return {
-      [Op.or]: [
-        sequelize.where(sequelize.fn('lower', sequelize.col('case_ref')), { [Op.like]: pattern }),
-        sequelize.where(sequelize.literal("lower(coalesce(given_names, '') || ' ' || coalesce(family_name, ''))"), {
-          [Op.like]: pattern,
-        }),
-      ],
-    }
+    // The same expression as the trigram index cases_name_trgm, so both tests below use it.
+    const name = "lower(coalesce(given_names, '') || ' ' || coalesce(family_name, ''))"
+    const conditions: WhereOptions<Case>[] = [
+      sequelize.where(sequelize.fn('lower', sequelize.col('case_ref')), { [Op.like]: pattern }),
+      sequelize.where(sequelize.literal(name), { [Op.like]: pattern }),
+      // A merged case's reference finds the case it was merged into.
+      sequelize.literal(
+        `"case"."id" IN (SELECT merged_into_id FROM cases WHERE lower(case_ref) LIKE ${sequelize.escape(pattern)} AND merged_into_id IS NOT NULL)`,
+      ),
+    ]
+    // Names match approximately too ("McTestfase" finds "McTestface"): word similarity over the
+    // trigram index (pg_trgm's <% operator, threshold 0.6). Too short a term would match anything.
+    if (lowered.replace(/[^\p{L}]/gu, '').length >= 4)
+      conditions.push(sequelize.literal(`${sequelize.escape(lowered)} <% ${name}`))
+    return { [Op.or]: conditions }
   }
 }

@@ -4,19 +4,21 @@ import type { Case, CaseStatusChange } from '../db/models'
 import type { CaseAttribute } from '../cases/caseFields'
 import type { CaseValues } from '../cases/readCaseForm'
 import { findTransition } from '../domain/caseStatus'
+import { birthDateVariants, DEATH_WINDOW_DAYS, matchDuplicate, type PersonKey } from '../domain/duplicateMatch'
 import type { CaseStatus } from '../domain/codes'
-import { todayInLondon } from '../domain/dates'
+import { addDays, isValidIsoDate, todayInLondon } from '../domain/dates'
 import type { AuditContext } from './auditContext'
 import type AuditService from './auditService'
 import type CaseReferenceAllocator from './caseReferenceAllocator'
 import ServiceError from './serviceError'
 import { isUuid } from './userService'
 
-export interface DuplicateKey {
-  nhsNumber?: string | null
-  dateOfBirth?: string | null
-  dateOfDeath?: string | null
-  sex?: string | null
+export type DuplicateKey = PersonKey
+
+export interface PossibleDuplicate {
+  record: Case
+  /** What matched, in words: "NHS number", "name similar", "date of birth with day and month swapped"… */
+  labels: string[]
 }
 
 export interface StatusChangeRequest {
@@ -74,19 +76,43 @@ export default class CaseService {
     return isUuid(id) ? this.db.models.Case.findByPk(id, { transaction }) : null
   }
 
-  /** Cases that may be the same child: the same NHS number, or the same birth, death and sex. */
-  async findPossibleDuplicates(key: DuplicateKey, excludeId?: string): Promise<Case[]> {
+  /** The case with this reference (case-insensitive), merged or not. */
+  async findByReference(ref: string): Promise<Case | null> {
+    return this.db.models.Case.findOne({ where: { caseRef: ref.trim().toUpperCase() } })
+  }
+
+  /**
+   * Cases that may be the same child (domain/duplicateMatch.ts decides and explains). The query
+   * only narrows, each part through an index: the same NHS number; or a date of birth a typist
+   * could have meant (index on date of birth, date of death, sex) with a death within the window.
+   * Merged cases are left out: their survivor stands for them.
+   */
+  async findPossibleDuplicates(key: DuplicateKey, excludeId?: string): Promise<PossibleDuplicate[]> {
     const either: WhereOptions<Case>[] = []
     if (key.nhsNumber) either.push({ nhsNumber: key.nhsNumber })
-    if (key.dateOfBirth && key.dateOfDeath && key.sex) {
-      either.push({ dateOfBirth: key.dateOfBirth, dateOfDeath: key.dateOfDeath, sex: key.sex })
+    if (key.dateOfBirth && key.dateOfDeath && isValidIsoDate(key.dateOfDeath)) {
+      either.push({
+        dateOfBirth: { [Op.in]: birthDateVariants(key.dateOfBirth) },
+        dateOfDeath: {
+          [Op.between]: [addDays(key.dateOfDeath, -DEATH_WINDOW_DAYS), addDays(key.dateOfDeath, DEATH_WINDOW_DAYS)],
+        },
+      })
     }
     if (!either.length) return []
-    return this.db.models.Case.findAll({
-      where: { [Op.or]: either, ...(excludeId ? { id: { [Op.ne]: excludeId } } : {}) },
+    const candidates = await this.db.models.Case.findAll({
+      where: {
+        [Op.or]: either,
+        status: { [Op.ne]: 'merged' },
+        ...(excludeId ? { id: { [Op.ne]: excludeId } } : {}),
+      },
       order: [['notifiedAt', 'DESC']],
-      limit: 10,
+      limit: 200,
     })
+    return candidates
+      .map(record => ({ record, match: matchDuplicate(key, record) }))
+      .filter(c => c.match)
+      .slice(0, 10)
+      .map(c => ({ record: c.record, labels: c.match!.labels }))
   }
 
   async notify(
@@ -238,10 +264,16 @@ export default class CaseService {
     })
   }
 
-  /** The case's own audit rows (views left out), newest first. */
-  timelineEvents(id: string, limit = 100) {
+  /**
+   * The case's own audit rows (views left out), newest first, with those of any case merged into
+   * it: audit rows are never changed, so a merge is followed through the merged case's link.
+   */
+  async timelineEvents(id: string, limit = 100) {
+    const merged = isUuid(id)
+      ? await this.db.models.Case.findAll({ where: { mergedIntoId: id }, attributes: ['id'] })
+      : []
     return this.db.models.AuditEvent.findAll({
-      where: { entityType: 'case', entityId: id, action: { [Op.ne]: 'case_viewed' } },
+      where: { entityType: 'case', entityId: [id, ...merged.map(m => m.id)], action: { [Op.ne]: 'case_viewed' } },
       include: [{ association: 'actor', attributes: ['name'] }],
       order: [['id', 'DESC']],
       limit,

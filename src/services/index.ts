@@ -8,6 +8,7 @@ import AuditHeadJob from './jobs/auditHeadJob'
 import CaseReferenceAllocator from './caseReferenceAllocator'
 import CaseSearchService from './caseSearchService'
 import CaseService from './caseService'
+import CaseMergeService from './caseMergeService'
 import DashboardService from './dashboardService'
 import HealthService from './healthService'
 import HistoryImportService from './import/historyImportService'
@@ -44,6 +45,7 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
     healthService: new HealthService(db),
     historyImportService: new HistoryImportService(db, auditService),
     caseService,
+    caseMergeService: new CaseMergeService(db, auditService),
     caseSearchService: new CaseSearchService(db),
     dashboardService: new DashboardService(db),
     userService,

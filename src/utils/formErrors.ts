@@ -15,6 +15,27 @@ export function addError(errors: FormErrors, field: string, text: string, href =
   errors.errorSummary.push({ text, href })
 }
 
+/**
+ * Puts the summary in the order of the form's fields, as GOV.UK asks: checks across fields (an NHS
+ * number or a reason, dates in order) run after the fields themselves, but their errors belong
+ * where their field is on the page. `fieldOrder` lists the form's field names top to bottom;
+ * errors of fields not listed keep their place after the listed ones. Stable for equal places.
+ */
+export function inFormOrder(errors: FormErrors, fieldOrder: readonly string[]): FormErrors {
+  const fields = Object.keys(errors.formErrors) // addError keeps these in step with the summary
+  if (fields.length !== errors.errorSummary.length) return errors
+  const place = (field: string) => {
+    const index = fieldOrder.indexOf(field)
+    return index === -1 ? fieldOrder.length : index
+  }
+  const ordered = errors.errorSummary
+    .map((entry, i) => ({ entry, field: fields[i], i }))
+    .sort((a, b) => place(a.field) - place(b.field) || a.i - b.i)
+  errors.errorSummary = ordered.map(o => o.entry)
+  errors.formErrors = Object.fromEntries(ordered.map(o => [o.field, errors.formErrors[o.field]]))
+  return errors
+}
+
 /** Reads a form field as trimmed text whatever was posted (arrays and objects from tampered forms included). */
 export function text(body: unknown, name: string, maxLength = 10_000): string {
   const value = (body as Record<string, unknown> | undefined)?.[name]

@@ -23,7 +23,11 @@ export const dbMigrateUndo: Command = {
     const opened = await openDatabase()
     try {
       const reverted = await createMigrator(opened.db.sequelize).down()
-      io.stdout.write(reverted.length ? `Reverted ${reverted[0].name}\n` : 'Nothing to revert\n')
+      if (!reverted.length) {
+        io.stderr.write('Nothing to revert: no migration has been applied.\n')
+        return 1
+      }
+      io.stdout.write(`Reverted ${reverted[0].name}\n`)
       return 0
     } finally {
       await opened.close()

@@ -20,27 +20,33 @@ Outbox. Safe to run while the service runs, and from a scheduler such as cron.`,
     try {
       const { reminderJob, outboxService } = createServices(opened.db, config)
       const reminders = await reminderJob.run()
-      if (!reminders.ran) io.stdout.write('Reminders are being sent by another instance right now; none sent here.\n')
+      if (!reminders.ran)
+        io.stderr.write('Reminders are being sent by another instance right now; none sent here. Run it again later.\n')
       else
         io.stdout.write(
           `Sent ${plural(reminders.beforeDue, 'reminder')} before the due date and ${plural(reminders.overdue, 'overdue reminder')}; escalated ${plural(reminders.escalated, 'overdue report')} to the agency's lead.\n`,
         )
       const delivery = await outboxService.deliverAllNow()
       const waiting = delivery.retrying + delivery.failed
-      io.stdout.write(
-        outboxService.delivers
-          ? `Emails: ${delivery.sent} sent, ${waiting} could not be sent (see the outbox).\n`
-          : `Emails: no mail server is set up (SMTP_URL); ${plural(delivery.stored, 'message')} stored in the outbox.\n`,
-      )
-      if (delivery.untried)
+      if (!outboxService.delivers)
         io.stdout.write(
+          `Emails: no mail server is set up (SMTP_URL); ${plural(delivery.stored, 'message')} stored in the outbox.\n`,
+        )
+      else if (waiting)
+        io.stderr.write(
+          `Emails: ${delivery.sent} sent, ${waiting} could not be sent (see the outbox for the reason of each).\n`,
+        )
+      else io.stdout.write(`Emails: ${delivery.sent} sent.\n`)
+      if (delivery.untried)
+        io.stderr.write(
           `The mail server failed ${CONSECUTIVE_FAILURES_TO_STOP} times in a row, so ${plural(delivery.untried, 'more email')} ${delivery.untried === 1 ? 'was' : 'were'} not tried: run this again when it is back.\n`,
         )
       if (delivery.gaveUpEarlier)
         io.stdout.write(
           `${plural(delivery.gaveUpEarlier, 'email')} gave up earlier and ${delivery.gaveUpEarlier === 1 ? 'waits' : 'wait'} for someone to try again from the Outbox.\n`,
         )
-      return 0
+      // Non-zero when part of what was asked was not done, so a scheduler notices.
+      return reminders.ran && !(outboxService.delivers && (waiting || delivery.untried)) ? 0 : 1
     } finally {
       await opened.close()
     }

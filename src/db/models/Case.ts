@@ -47,6 +47,7 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
   declare category: number | null
   declare modifiableFactors: ModifiableFactors | null
   declare preventability: Preventability | null
+  declare learningPoints: CreationOptional<string | null>
   declare jarRequired: boolean | null
   declare jarTriggers: CreationOptional<JarTrigger[]>
   declare jarDate: string | null
@@ -61,6 +62,9 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
   declare familyLeafletSentOn: string | null
   declare familyQuestions: string | null
   declare imported: CreationOptional<boolean>
+  /** Set only on a case merged into another (its stored status is then `merged`, see caseMergeService). */
+  declare mergedIntoId: CreationOptional<string | null>
+  declare mergedAt: CreationOptional<Date | null>
   declare createdBy: string | null
   declare version: CreationOptional<number>
   declare createdAt: CreationOptional<Date>
@@ -103,6 +107,7 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
         category: { type: DataTypes.SMALLINT },
         modifiableFactors: text(),
         preventability: text(),
+        learningPoints: text(),
         jarRequired: { type: DataTypes.BOOLEAN },
         jarTriggers: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false, defaultValue: [] },
         jarDate: date(),
@@ -117,6 +122,8 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
         familyLeafletSentOn: date(),
         familyQuestions: text(),
         imported: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        mergedIntoId: { type: DataTypes.UUID },
+        mergedAt: { type: DataTypes.DATE },
         createdBy: { type: DataTypes.UUID },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE,

@@ -10,11 +10,11 @@ import PaperReportController from './paperReportController'
 import RequestController from './requestController'
 
 /** Requests for information from agencies, from a case: coordinators and administrators only. */
-export default function agencyRequestRoutes({ caseService, agencyRequestService }: Services): Router {
+export default function agencyRequestRoutes({ caseService, caseMergeService, agencyRequestService }: Services): Router {
   const router = Router()
   // A pattern without named parameters, so the role check runs before the case is even looked up.
   router.use(/^\/cases\/[^/]+\/requests(?:\/|$)/, requireRole('coordinator', 'admin'))
-  router.param('caseId', loadCase(caseService))
+  router.param('caseId', loadCase(caseService, caseMergeService))
   router.param('requestId', loadRequest(agencyRequestService))
 
   const list = new ListRequestsController(agencyRequestService)

@@ -4,7 +4,15 @@ import { describeCaseEvent, jarEventEntry, mergeTimeline } from '../../cases/cas
 import { displayCaseValue } from '../../cases/displayCaseValue'
 import { ageAtDeath } from '../../domain/ageBand'
 import { allowedTransitions } from '../../domain/caseStatus'
-import { agencies, caseStatuses, jarEventKinds, onHoldReasons } from '../../domain/codes'
+import {
+  agencies,
+  categories,
+  caseStatuses,
+  jarEventKinds,
+  modifiableFactorsOutcomes,
+  onHoldReasons,
+  preventabilityOutcomes,
+} from '../../domain/codes'
 import { daysBetween } from '../../domain/dates'
 import type AgencyRequestService from '../../services/agencyRequests/agencyRequestService'
 import type ReadinessService from '../../services/agencyRequests/readinessService'
@@ -13,7 +21,28 @@ import type CaseService from '../../services/caseService'
 import type JarEventService from '../../services/jarEventService'
 import { requestRow } from '../agencyRequests/requestRows'
 import { auditContext } from '../auditContextOf'
+import type { Case } from '../../db/models'
+import { formatDate } from '../../views/viewHelpers'
 import { loadedCase } from './loadCase'
+
+/**
+ * The outcome of a review brought in by the history import: it has no review record of this
+ * service behind it, so the case page shows what the case itself holds, marked as imported.
+ */
+function importedReview(record: Case): { key: string; text: string }[] | null {
+  if (!record.imported) return null
+  const rows = [
+    { key: 'Review date', text: record.reviewDate ? formatDate(record.reviewDate) : '' },
+    {
+      key: 'Category of death',
+      text: record.category ? `${record.category}: ${categories.label(String(record.category))}` : '',
+    },
+    { key: 'Modifiable factors', text: modifiableFactorsOutcomes.label(record.modifiableFactors) },
+    { key: 'Preventability (before April 2010)', text: preventabilityOutcomes.label(record.preventability) },
+    { key: 'Learning points', text: record.learningPoints ?? '' },
+  ].filter(row => row.text)
+  return rows.length ? rows : null
+}
 
 /** The case page: every section, status and its history, the timeline, key dates and flags. */
 export default class CaseController {
@@ -37,12 +66,13 @@ export default class CaseController {
         text: displayCaseValue(field, values[field.attr]),
       })),
     }))
-    const [history, events, missing, requests, jarEvents] = await Promise.all([
+    const [history, events, missing, requests, jarEvents, duplicates] = await Promise.all([
       this.caseService.statusHistory(record.id),
       this.caseService.timelineEvents(record.id),
       this.readinessService.missingFor(record),
       this.agencyRequestService.listForCase(record.id),
       this.jarEventService.listForCase(record.id),
+      this.caseService.findPossibleDuplicates(record, record.id),
     ])
     const age = ageAtDeath(record.dateOfBirth, record.dateOfDeath)
     res.render('pages/cases/show', {
@@ -75,6 +105,8 @@ export default class CaseController {
           a.role ? `${agencies.label(a.agency)} (${a.role})` : agencies.label(a.agency),
         ),
       })),
+      importedReview: importedReview(record),
+      duplicates,
       missing,
       requests: requests.map(request => requestRow(request, today, this.agencyRequestService.instant())),
       canRequest: this.agencyRequestService.canRequest(record),

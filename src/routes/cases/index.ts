@@ -5,6 +5,7 @@ import CaseController from './caseController'
 import ChangeStatusController from './changeStatusController'
 import EditSectionController from './editSectionController'
 import ListCasesController from './listCasesController'
+import MergeCasesController from './mergeCasesController'
 import { loadCase } from './loadCase'
 import NotifyCheckController from './notifyCheckController'
 import NotifyController from './notifyController'
@@ -13,6 +14,7 @@ import NotifyController from './notifyController'
 export default function caseRoutes({
   caseService,
   caseSearchService,
+  caseMergeService,
   auditService,
   readinessService,
   agencyRequestService,
@@ -20,7 +22,7 @@ export default function caseRoutes({
 }: Services): Router {
   const router = Router()
   router.use('/cases', requireRole('coordinator', 'admin'))
-  router.param('caseId', loadCase(caseService))
+  router.param('caseId', loadCase(caseService, caseMergeService))
 
   const list = new ListCasesController(caseSearchService, caseService, auditService)
   const notify = new NotifyController(caseService)
@@ -28,6 +30,7 @@ export default function caseRoutes({
   const show = new CaseController(caseService, readinessService, agencyRequestService, jarEventService)
   const edit = new EditSectionController(caseService)
   const status = new ChangeStatusController(caseService, readinessService)
+  const merge = new MergeCasesController(caseService, caseMergeService)
 
   router.get('/cases', list.view)
   router.post('/cases/search', list.search)
@@ -41,5 +44,9 @@ export default function caseRoutes({
   router.post('/cases/:caseId/edit/:section', edit.submit)
   router.get('/cases/:caseId/status', status.view)
   router.post('/cases/:caseId/status', status.submit)
+  router.get('/cases/:caseId/merge', merge.pick)
+  router.post('/cases/:caseId/merge', merge.find)
+  router.get('/cases/:caseId/merge/:otherId', merge.compare)
+  router.post('/cases/:caseId/merge/:otherId', merge.submit)
   return router
 }

@@ -39,7 +39,7 @@ export default class NotifyCheckController {
       return this.render(res.status(400), draft.values, duplicates, errors)
     }
     const created = await this.caseService.notify(draft.values, auditContext(req), {
-      confirmedDifferentFrom: duplicates.map(d => d.id),
+      confirmedDifferentFrom: duplicates.map(d => d.record.id),
     })
     delete req.session.notificationDraft
     req.session.lastNotifiedCaseId = created.id

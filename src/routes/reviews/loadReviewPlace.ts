@@ -10,6 +10,10 @@ const REFUSALS: Record<RecordingRefusal, string> = {
   not_chair: 'Only the coordinator or the chair of the meeting can record the panel’s review',
 }
 
+// A declared interest is not a matter of roles: the page says why and who can change it.
+const INTEREST_HELP =
+  'This keeps the panel’s review independent. If the declaration was a mistake, ask the CDOP coordinator to withdraw it.'
+
 /**
  * Loads the meeting, the case's agenda item and the case into res.locals, or answers 404 when the
  * case is not on that meeting's agenda and 403 when this person may not record its review.
@@ -21,7 +25,8 @@ export const loadReviewPlace =
     const place = await reviewService.findPlace(target)
     if (!place) return next(createError(404, 'This case is not on the agenda of this meeting'))
     const refusal = await reviewService.recorderRefusal(req.user!, target)
-    if (refusal) return next(createError(403, REFUSALS[refusal]))
+    if (refusal)
+      return next(createError(403, REFUSALS[refusal], refusal === 'declared_interest' ? { help: INTEREST_HELP } : {}))
     res.locals.reviewPlace = place
     return next()
   }

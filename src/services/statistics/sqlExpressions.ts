@@ -9,8 +9,11 @@
  */
 import { ethnicityGroupOf, ethnicityGroups } from '../../domain/codes'
 
-/** Cases reviewed by this panel or still open with it: not transferred to another panel, not out of scope. */
-export const IN_SCOPE = "status NOT IN ('transferred_out', 'out_of_scope')"
+/**
+ * Cases reviewed by this panel or still open with it: not transferred to another panel, not out of
+ * scope, and not merged into another case (a merged record is the same child, counted once).
+ */
+export const IN_SCOPE = "status NOT IN ('transferred_out', 'out_of_scope', 'merged')"
 
 /** A review completed and not reopened (a reopened case counts again once re-reviewed, under its latest date). */
 export const REVIEWED = "status = 'reviewed'"

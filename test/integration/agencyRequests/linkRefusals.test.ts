@@ -33,7 +33,8 @@ describe('agency links that cannot be used', () => {
     ]) {
       const response = await newAgent(t.app).get(tampered)
       expect(response.status).toBe(404)
-      expect(heading(response.text)).toBe('This link is not complete')
+      expect(heading(response.text)).toBe('This link is not valid')
+      expect(response.text).not.toContain('not complete')
       expect(response.text).not.toContain('Kit')
     }
     const audits = await auditRows(t, 'agency_link_refused')

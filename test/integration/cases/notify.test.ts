@@ -119,6 +119,38 @@ describe('notifying a death', () => {
     )
   })
 
+  it('says that an NHS number or a reason is needed, and lists that error third, where the field is', async () => {
+    const form = await agent.get('/cases/notify').expect(200)
+    expect($(form.text)('main p.govuk-body').first().text()).toContain('and the NHS number or why there is none')
+    const response = await submitForm(
+      agent,
+      '/cases/notify',
+      notificationFields({
+        family_name: 'x'.repeat(201),
+        nhs_number: '',
+        'date_of_birth-day': '',
+        sex: '',
+        expected: '',
+      }),
+    )
+    expect(response.status).toBe(400)
+    expect(errorSummary(response.text).map(([href]) => href)).toEqual([
+      '#family_name',
+      '#nhs_number_missing_reason',
+      '#date_of_birth-day',
+      '#sex',
+      '#expected',
+    ])
+    // The summary follows the page: each link's field appears on the page in the same order.
+    const page = $(response.text)
+    const ids = page('form [id]')
+      .toArray()
+      .map(el => page(el).attr('id'))
+    const positions = errorSummary(response.text).map(([href]) => ids.indexOf(href.slice(1)))
+    expect(positions.every(p => p >= 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+  })
+
   it('needs a reason when there is no NHS number, and survives forged codes and arrays', async () => {
     const missing = await submitForm(agent, '/cases/notify', notificationFields({ nhs_number: '' }))
     expect(errorSummary(missing.text)).toEqual([

@@ -50,6 +50,39 @@ describe('changing the status of a case', () => {
     },
   )
 
+  it('undoes a mistaken "ready for panel" back to information gathering, only with a reason', async () => {
+    const record = await caseIn('ready_for_panel')
+    const page = $((await agent.get(`/cases/${record.id}/status`)).text)
+    expect(page('main').text()).toContain('Back to information gathering')
+    const version = String(record.version)
+    const missing = await change(record.id, { to: 'information_gathering', version, reason: '' })
+    expect(missing.status).toBe(400)
+    expect(errorSummary(missing.text)).toEqual([['#reason', 'Give the reason for this change']])
+    const tooLong = await change(record.id, { to: 'information_gathering', version, reason: 'x'.repeat(20_000) })
+    expect(tooLong.status).toBe(400)
+    const done = await change(record.id, {
+      to: 'information_gathering',
+      version,
+      reason: 'Marked ready by mistake: the police report is still awaited',
+    })
+    expect(done.status).toBe(302)
+    await record.reload()
+    expect(record.status).toBe('information_gathering')
+    const history = await t.db.models.CaseStatusChange.findOne({
+      where: { caseId: record.id, toStatus: 'information_gathering' },
+    })
+    expect(history).toMatchObject({
+      fromStatus: 'ready_for_panel',
+      reason: 'Marked ready by mistake: the police report is still awaited',
+    })
+    const shown = $((await agent.get(`/cases/${record.id}`)).text)('main').text()
+    expect(shown).toContain('Marked ready by mistake: the police report is still awaited')
+    // Sent again with the old version: refused, nothing changed twice.
+    const stale = await change(record.id, { to: 'information_gathering', version, reason: 'Again' })
+    expect(stale.status).not.toBe(302)
+    expect(await t.db.models.CaseStatusChange.count({ where: { caseId: record.id } })).toBe(2)
+  })
+
   it('puts a case on hold with its reason, and takes it off hold back to where it was', async () => {
     const record = await caseIn('ready_for_panel')
     const version = String(record.version)

@@ -136,6 +136,7 @@ describe('what a panel member can reach', () => {
     const refused = await member.agent.get(`/meetings/${mine.id}/cases/${a.id}/pack`)
     expect(refused.status).toBe(403)
     expect($(refused.text)('h1').text()).toBe('You declared an interest in this case')
+    expect(refused.text).not.toContain('service administrator')
     expect(refused.text).toContain('ask the CDOP coordinator to withdraw it')
 
     const meetingPage = await member.agent.get(`/meetings/${mine.id}`)

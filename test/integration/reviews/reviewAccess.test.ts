@@ -72,6 +72,9 @@ describe('who may record the panel review', () => {
       const page = await who.agent.get(scheduled.url)
       expect(page.status).toBe(403)
       expect(page.text).toContain('You declared an interest in this case')
+      expect(page.text).toContain('ask the CDOP coordinator to withdraw it')
+      expect(page.text).not.toContain('service administrator')
+      expect(page.text).not.toContain('Your roles do not allow it')
       const token = await tokenOf(who.agent)
       await postFields(who.agent, scheduled.url, { _csrf: token, version: '0', category: '1' }).then(r =>
         expect(r.status).toBe(403),

@@ -24,6 +24,7 @@ const ALLOWED: Row[] = [
   ['information_gathering', 'out_of_scope', true, 'Mark as out of scope'],
 
   ['ready_for_panel', 'scheduled', false, 'Schedule for panel'],
+  ['ready_for_panel', 'information_gathering', true, 'Back to information gathering'],
   ['ready_for_panel', 'on_hold', true, 'Put on hold'],
   ['ready_for_panel', 'transferred_out', true, 'Transfer to another panel'],
   ['ready_for_panel', 'out_of_scope', true, 'Mark as out of scope'],
@@ -131,7 +132,6 @@ describe('refused transitions', () => {
     ['information_gathering', 'notified'], // no going back to notified
     ['information_gathering', 'scheduled'],
     ['information_gathering', 'reviewed'],
-    ['ready_for_panel', 'information_gathering'],
     ['ready_for_panel', 'reviewed'],
     ['ready_for_panel', 'notified'],
     ['scheduled', 'notified'],
