@@ -54,6 +54,9 @@ const paths = {
     pack: (id: string, caseId: string) => `/meetings/${id}/cases/${caseId}/pack`,
     wholePack: (id: string) => `/meetings/${id}/pack`,
     minutes: (id: string) => `/meetings/${id}/minutes`,
+    held: (id: string) => `/meetings/${id}/held`,
+    cancel: (id: string) => `/meetings/${id}/cancel`,
+    postpone: (id: string) => `/meetings/${id}/postpone`,
   },
   reviews: {
     edit: (meetingId: string, caseId: string) => `/meetings/${meetingId}/cases/${caseId}/review`,
