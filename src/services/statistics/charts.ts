@@ -102,12 +102,13 @@ const escapeXml = (text: string) =>
 
 /** Breaks words into lines of at most `width` characters. */
 function wrap(text: string, width: number): string[] {
-  return text.split(' ').reduce<string[]>((lines, word) => {
-    const last = lines[lines.length - 1]
+  const lines: string[] = []
+  for (const word of text.split(' ')) {
+    const last = lines.length ? lines[lines.length - 1] : undefined
     if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`
     else lines.push(word)
-    return lines
-  }, [])
+  }
+  return lines
 }
 
 /** A drawing of a note in words, of a fixed, finite size, in place of a chart with nothing to draw. */
