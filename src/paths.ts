@@ -17,6 +17,9 @@ const paths = {
     show: (id: string) => `/cases/${id}`,
     edit: (id: string, section: string) => `/cases/${id}/edit/${section}`,
     status: (id: string) => `/cases/${id}/status`,
+    familyLetter: (id: string) => `/cases/${id}/family-letter`,
+    familyLetterPrint: (id: string) => `/cases/${id}/family-letter/print`,
+    familyQuestions: (id: string) => `/cases/${id}/family-questions`,
   },
   agencyRequests: {
     list: (caseId: string) => `/cases/${caseId}/requests`,

@@ -6,6 +6,7 @@ import CaseReferenceAllocator from './caseReferenceAllocator'
 import CaseSearchService from './caseSearchService'
 import CaseService from './caseService'
 import DashboardService from './dashboardService'
+import FamilyLetterService from './familyLetterService'
 import HealthService from './healthService'
 import HistoryImportService from './import/historyImportService'
 import { createMeetingServices } from './meetings'
@@ -31,6 +32,7 @@ export function createServices(db: Database, config: Config) {
     caseService,
     caseSearchService: new CaseSearchService(db),
     dashboardService: new DashboardService(db),
+    familyLetterService: new FamilyLetterService(db, auditService),
     userService,
     signInService: new SignInService(userService, auditService, passwordHasher, config.signIn),
     setupService: new SetupService(db, userService, config.setupLinkHours),

@@ -60,6 +60,8 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
   declare keyWorker: string | null
   declare familyLeafletSentOn: string | null
   declare familyQuestions: string | null
+  declare familyQuestionsAnswered: CreationOptional<boolean | null>
+  declare familyQuestionsAnsweredOn: CreationOptional<string | null>
   declare imported: CreationOptional<boolean>
   declare createdBy: string | null
   declare version: CreationOptional<number>
@@ -116,6 +118,8 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
         keyWorker: text(),
         familyLeafletSentOn: date(),
         familyQuestions: text(),
+        familyQuestionsAnswered: { type: DataTypes.BOOLEAN },
+        familyQuestionsAnsweredOn: date(),
         imported: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         createdBy: { type: DataTypes.UUID },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },

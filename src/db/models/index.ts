@@ -8,6 +8,7 @@ import CaseReview from './CaseReview'
 import CaseStatusChange from './CaseStatusChange'
 import ContributoryFactor from './ContributoryFactor'
 import DeclarationOfInterest from './DeclarationOfInterest'
+import FamilyLetter from './FamilyLetter'
 import Meeting from './Meeting'
 import MeetingMember from './MeetingMember'
 import OutboxMessage from './OutboxMessage'
@@ -32,6 +33,7 @@ export function initModels(sequelize: Sequelize) {
     CaseReview: CaseReview.initModel(sequelize),
     ContributoryFactor: ContributoryFactor.initModel(sequelize),
     Action: Action.initModel(sequelize),
+    FamilyLetter: FamilyLetter.initModel(sequelize),
   }
   models.AuditEvent.belongsTo(models.User, { as: 'actor', foreignKey: 'actorUserId' })
   models.Case.hasMany(models.CaseStatusChange, { as: 'statusChanges', foreignKey: 'caseId' })
@@ -62,6 +64,7 @@ export {
   CaseStatusChange,
   ContributoryFactor,
   DeclarationOfInterest,
+  FamilyLetter,
   Meeting,
   MeetingMember,
   OutboxMessage,

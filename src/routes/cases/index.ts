@@ -4,6 +4,7 @@ import type { Services } from '../../services'
 import CaseController from './caseController'
 import ChangeStatusController from './changeStatusController'
 import EditSectionController from './editSectionController'
+import FamilyLetterController from './familyLetterController'
 import ListCasesController from './listCasesController'
 import { loadCase } from './loadCase'
 import NotifyCheckController from './notifyCheckController'
@@ -16,6 +17,7 @@ export default function caseRoutes({
   auditService,
   readinessService,
   agencyRequestService,
+  familyLetterService,
 }: Services): Router {
   const router = Router()
   router.use('/cases', requireRole('coordinator', 'admin'))
@@ -27,6 +29,7 @@ export default function caseRoutes({
   const show = new CaseController(caseService, readinessService, agencyRequestService)
   const edit = new EditSectionController(caseService)
   const status = new ChangeStatusController(caseService, readinessService)
+  const familyLetter = new FamilyLetterController(familyLetterService)
 
   router.get('/cases', list.view)
   router.post('/cases/search', list.search)
@@ -40,5 +43,9 @@ export default function caseRoutes({
   router.post('/cases/:caseId/edit/:section', edit.submit)
   router.get('/cases/:caseId/status', status.view)
   router.post('/cases/:caseId/status', status.submit)
+  router.get('/cases/:caseId/family-letter', familyLetter.view)
+  router.post('/cases/:caseId/family-letter', familyLetter.submit)
+  router.get('/cases/:caseId/family-letter/print', familyLetter.print)
+  router.post('/cases/:caseId/family-questions', familyLetter.questions)
   return router
 }
