@@ -20,6 +20,9 @@ const paths = {
     status: (id: string) => `/cases/${id}/status`,
     merge: (id: string) => `/cases/${id}/merge`,
     mergeWith: (id: string, otherId: string) => `/cases/${id}/merge/${otherId}`,
+    familyLetter: (id: string) => `/cases/${id}/family-letter`,
+    familyLetterPrint: (id: string) => `/cases/${id}/family-letter/print`,
+    familyQuestions: (id: string) => `/cases/${id}/family-questions`,
   },
   agencyRequests: {
     list: (caseId: string) => `/cases/${caseId}/requests`,
@@ -62,6 +65,9 @@ const paths = {
     pack: (id: string, caseId: string) => `/meetings/${id}/cases/${caseId}/pack`,
     wholePack: (id: string) => `/meetings/${id}/pack`,
     minutes: (id: string) => `/meetings/${id}/minutes`,
+    held: (id: string) => `/meetings/${id}/held`,
+    cancel: (id: string) => `/meetings/${id}/cancel`,
+    postpone: (id: string) => `/meetings/${id}/postpone`,
   },
   reviews: {
     edit: (meetingId: string, caseId: string) => `/meetings/${meetingId}/cases/${caseId}/review`,

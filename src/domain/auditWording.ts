@@ -144,6 +144,15 @@ const WORDING: Record<AuditAction, Wording> = {
     `${typeof e.details.mergedCaseRef === 'string' ? e.details.mergedCaseRef : 'Another case'} merged into ${n.theCase()}`,
   case_merged_into: (e, n) =>
     `${n.theCase()} merged into ${typeof e.details.survivorRef === 'string' ? e.details.survivorRef : 'another case'}`,
+  meeting_held: (_e, n) => `Panel meeting on ${n.meeting()} marked as held`,
+  meeting_cancelled: (_e, n) => `Panel meeting on ${n.meeting()} cancelled`,
+  meeting_postponed: (_e, n) => `Panel meeting on ${n.meeting()} postponed`,
+  minutes_viewed: (_e, n) => `Read the minutes of the panel meeting on ${n.meeting()}`,
+  family_letter_drafted: (_e, n) => `Letter to the family of ${n.theCase()} drafted from the review`,
+  family_letter_saved: (_e, n) => `Letter to the family of ${n.theCase()} saved`,
+  family_letter_viewed: (_e, n) => `Read the letter to the family of ${n.theCase()}`,
+  family_questions_answer_recorded: (_e, n) =>
+    `Recorded whether the family's questions about ${n.theCase()} were answered`,
   jar_event_added: (e, n) => `${jarEventOf(e)} added to the joint agency response of ${n.theCase()}`,
   jar_event_changed: (e, n) => `${jarEventOf(e)} changed in the joint agency response of ${n.theCase()}`,
   jar_event_removed: (e, n) => `${jarEventOf(e)} removed from the joint agency response of ${n.theCase()}`,

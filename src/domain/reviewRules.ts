@@ -88,6 +88,18 @@ export function reviewRecordingRefusal(facts: RecorderFacts): RecordingRefusal |
 const OPEN_ACTION: readonly ActionStatus[] = ['open', 'in_progress']
 
 /** An action still to do whose due date has passed. */
+export const EVIDENCE_NEEDED_MESSAGE = 'Enter the evidence of impact before marking the action complete'
+
+/** An action is complete only with its evidence of impact: what changed as a result, and how it is known. */
+export function actionCompletionProblem(
+  status: ActionStatus,
+  evidence: string | null | undefined,
+): ReviewProblem | null {
+  if (status === 'complete' && !evidence?.trim())
+    return { field: 'evidence_of_impact', message: EVIDENCE_NEEDED_MESSAGE }
+  return null
+}
+
 export function isActionOverdue(action: { dueDate: string | null; status: ActionStatus }, today: string): boolean {
   return action.dueDate !== null && action.dueDate < today && OPEN_ACTION.includes(action.status)
 }

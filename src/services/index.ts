@@ -10,6 +10,7 @@ import CaseSearchService from './caseSearchService'
 import CaseService from './caseService'
 import CaseMergeService from './caseMergeService'
 import DashboardService from './dashboardService'
+import FamilyLetterService from './familyLetterService'
 import HealthService from './healthService'
 import HistoryImportService from './import/historyImportService'
 import JarEventService from './jarEventService'
@@ -48,6 +49,7 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
     caseMergeService: new CaseMergeService(db, auditService),
     caseSearchService: new CaseSearchService(db),
     dashboardService: new DashboardService(db),
+    familyLetterService: new FamilyLetterService(db, auditService),
     userService,
     signInService: new SignInService(userService, auditService, passwordHasher, config.signIn),
     setupService: new SetupService(db, userService, config.setupLinkHours),

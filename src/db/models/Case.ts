@@ -61,6 +61,8 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
   declare keyWorker: string | null
   declare familyLeafletSentOn: string | null
   declare familyQuestions: string | null
+  declare familyQuestionsAnswered: CreationOptional<boolean | null>
+  declare familyQuestionsAnsweredOn: CreationOptional<string | null>
   declare imported: CreationOptional<boolean>
   /** Set only on a case merged into another (its stored status is then `merged`, see caseMergeService). */
   declare mergedIntoId: CreationOptional<string | null>
@@ -121,6 +123,8 @@ export default class Case extends Model<InferAttributes<Case>, InferCreationAttr
         keyWorker: text(),
         familyLeafletSentOn: date(),
         familyQuestions: text(),
+        familyQuestionsAnswered: { type: DataTypes.BOOLEAN },
+        familyQuestionsAnsweredOn: date(),
         imported: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         mergedIntoId: { type: DataTypes.UUID },
         mergedAt: { type: DataTypes.DATE },

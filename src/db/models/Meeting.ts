@@ -11,6 +11,12 @@ export default class Meeting extends Model<InferAttributes<Meeting>, InferCreati
   declare status: CreationOptional<'scheduled' | 'held' | 'cancelled'>
   declare notes: string | null
   declare createdBy: string | null
+  declare heldAt: CreationOptional<Date | null>
+  declare heldBy: CreationOptional<string | null>
+  declare cancelledAt: CreationOptional<Date | null>
+  declare cancellationReason: CreationOptional<string | null>
+  declare postponedFrom: CreationOptional<string | null>
+  declare postponementReason: CreationOptional<string | null>
   declare version: CreationOptional<number>
   declare createdAt: CreationOptional<Date>
   declare updatedAt: CreationOptional<Date>
@@ -27,6 +33,12 @@ export default class Meeting extends Model<InferAttributes<Meeting>, InferCreati
         status: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'scheduled' },
         notes: { type: DataTypes.TEXT },
         createdBy: { type: DataTypes.UUID },
+        heldAt: { type: DataTypes.DATE },
+        heldBy: { type: DataTypes.UUID },
+        cancelledAt: { type: DataTypes.DATE },
+        cancellationReason: { type: DataTypes.TEXT },
+        postponedFrom: { type: DataTypes.DATEONLY },
+        postponementReason: { type: DataTypes.TEXT },
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,

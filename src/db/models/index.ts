@@ -10,6 +10,7 @@ import CaseStatusChange from './CaseStatusChange'
 import ContributoryFactor from './ContributoryFactor'
 import DeclarationOfInterest from './DeclarationOfInterest'
 import JarEvent from './JarEvent'
+import FamilyLetter from './FamilyLetter'
 import Meeting from './Meeting'
 import MeetingMember from './MeetingMember'
 import OutboxMessage from './OutboxMessage'
@@ -36,6 +37,7 @@ export function initModels(sequelize: Sequelize) {
     Action: Action.initModel(sequelize),
     JarEvent: JarEvent.initModel(sequelize),
     AgencyLead: AgencyLead.initModel(sequelize),
+    FamilyLetter: FamilyLetter.initModel(sequelize),
   }
   models.AuditEvent.belongsTo(models.User, { as: 'actor', foreignKey: 'actorUserId' })
   models.Case.hasMany(models.CaseStatusChange, { as: 'statusChanges', foreignKey: 'caseId' })
@@ -68,6 +70,7 @@ export {
   ContributoryFactor,
   DeclarationOfInterest,
   JarEvent,
+  FamilyLetter,
   Meeting,
   MeetingMember,
   OutboxMessage,

@@ -1,5 +1,6 @@
 import type { Action } from '../../db/models'
-import { actionLevels, actionStatuses, type ActionStatus } from '../../domain/codes'
+import { actionLevels, actionStatuses, categories, type ActionStatus } from '../../domain/codes'
+import { actionCompletionProblem } from '../../domain/reviewRules'
 import { dateInputValues, readDateInput } from '../../utils/dateInput'
 import type { ActionChanges, ActionQuery } from '../../services/actions/actionService'
 import { addError, FormErrors, noErrors, text } from '../../utils/formErrors'
@@ -13,7 +14,9 @@ export function readActionQuery(query: Record<string, unknown>): ActionQuery {
   const status = text(query, 'status', 20)
   const level = text(query, 'level', 20)
   const page = Number(text(query, 'page', 6))
+  const theme = text(query, 'theme', 4)
   return {
+    theme: theme === 'none' || categories.has(theme) ? theme : undefined,
     status: actionStatuses.has(status) ? status : undefined,
     level: actionLevels.has(level) ? level : undefined,
     owner: text(query, 'owner', 200) || undefined,
@@ -49,6 +52,8 @@ export function readActionForm(body: unknown): { raw: RawValues; values: ActionC
     addError(errors, 'owner_organisation', 'Owner organisation must be 200 characters or fewer')
   if (raw.evidence_of_impact.length > 20000)
     addError(errors, 'evidence_of_impact', 'Evidence of impact must be 20,000 characters or fewer')
+  const completion = actionCompletionProblem(raw.status as ActionStatus, raw.evidence_of_impact)
+  if (completion) addError(errors, completion.field, completion.message)
   if (errors.errorSummary.length) return { raw, values: null, errors }
   return {
     raw,

@@ -1,3 +1,4 @@
+import { dateInputValues } from '../../utils/dateInput'
 import { Request, Response } from 'express'
 import { caseSections } from '../../cases/caseFields'
 import { describeCaseEvent, jarEventEntry, mergeTimeline } from '../../cases/caseTimeline'
@@ -77,6 +78,7 @@ export default class CaseController {
     const age = ageAtDeath(record.dateOfBirth, record.dateOfDeath)
     res.render('pages/cases/show', {
       record,
+      familyQuestionsDate: dateInputValues('family_questions_answered_on', record.familyQuestionsAnsweredOn),
       sections,
       statusLabel: caseStatuses.label(record.status),
       onHoldReason: record.onHoldReason ? onHoldReasons.label(record.onHoldReason) : null,

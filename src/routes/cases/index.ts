@@ -4,6 +4,7 @@ import type { Services } from '../../services'
 import CaseController from './caseController'
 import ChangeStatusController from './changeStatusController'
 import EditSectionController from './editSectionController'
+import FamilyLetterController from './familyLetterController'
 import ListCasesController from './listCasesController'
 import MergeCasesController from './mergeCasesController'
 import { loadCase } from './loadCase'
@@ -19,6 +20,7 @@ export default function caseRoutes({
   readinessService,
   agencyRequestService,
   jarEventService,
+  familyLetterService,
 }: Services): Router {
   const router = Router()
   router.use('/cases', requireRole('coordinator', 'admin'))
@@ -31,6 +33,7 @@ export default function caseRoutes({
   const edit = new EditSectionController(caseService)
   const status = new ChangeStatusController(caseService, readinessService)
   const merge = new MergeCasesController(caseService, caseMergeService)
+  const familyLetter = new FamilyLetterController(familyLetterService)
 
   router.get('/cases', list.view)
   router.post('/cases/search', list.search)
@@ -48,5 +51,9 @@ export default function caseRoutes({
   router.post('/cases/:caseId/merge', merge.find)
   router.get('/cases/:caseId/merge/:otherId', merge.compare)
   router.post('/cases/:caseId/merge/:otherId', merge.submit)
+  router.get('/cases/:caseId/family-letter', familyLetter.view)
+  router.post('/cases/:caseId/family-letter', familyLetter.submit)
+  router.get('/cases/:caseId/family-letter/print', familyLetter.print)
+  router.post('/cases/:caseId/family-questions', familyLetter.questions)
   return router
 }

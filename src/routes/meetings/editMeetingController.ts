@@ -15,8 +15,9 @@ import { describeMeeting, MeetingText } from './meetingText'
 export default class EditMeetingController {
   constructor(private readonly meetingService: MeetingService) {}
 
-  view = (_req: Request, res: Response): void => {
+  view = (req: Request, res: Response): void => {
     const meeting = loadedMeeting(res)
+    if (meeting.status !== 'scheduled') return this.closed(req, res)
     this.render(res, meeting, rawFromMeeting(meeting), meeting.version, noErrors())
   }
 
@@ -29,6 +30,7 @@ export default class EditMeetingController {
     try {
       await this.meetingService.update(meeting.id, values, version, auditContext(req))
     } catch (error) {
+      if (ServiceError.is(error, 'refused')) return this.closed(req, res)
       if (!ServiceError.is(error, 'stale_version')) throw error
       const current = error.details.current as Meeting
       const conflict = noErrors()
@@ -43,6 +45,14 @@ export default class EditMeetingController {
     }
     req.session.flash = [{ type: 'success', text: 'Meeting details saved' }]
     return res.redirect(paths.meetings.show(meeting.id))
+  }
+
+  /** A held or cancelled meeting keeps its details: back to the meeting, saying why. */
+  private closed(req: Request, res: Response): void {
+    const meeting = loadedMeeting(res)
+    const why = meeting.status === 'held' ? 'has been held' : 'has been cancelled'
+    req.session.flash = [{ type: 'information', text: `This meeting ${why}, so its details can no longer be changed` }]
+    res.redirect(paths.meetings.show(meeting.id))
   }
 
   private render(

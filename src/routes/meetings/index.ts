@@ -6,6 +6,7 @@ import AttendanceController from './attendanceController'
 import DeclarationsController from './declarationsController'
 import DeclareInterestController from './declareInterestController'
 import EditMeetingController from './editMeetingController'
+import LifecycleController from './lifecycleController'
 import ListMeetingsController from './listMeetingsController'
 import { loadMeeting } from './loadMeeting'
 import MeetingController from './meetingController'
@@ -22,6 +23,7 @@ import WholePackController from './wholePackController'
  */
 export default function meetingRoutes({
   meetingService,
+  meetingLifecycleService,
   agendaService,
   declarationService,
   packService,
@@ -44,6 +46,7 @@ export default function meetingRoutes({
   const pack = new PackController(meetingService, agendaService, packService)
   const wholePack = new WholePackController(packService)
   const minutes = new MinutesController(meetingService, declarationService, minutesService)
+  const lifecycle = new LifecycleController(meetingService, meetingLifecycleService)
 
   router.get('/meetings', list.view)
   router.get('/meetings/print.css', printStylesheet)
@@ -69,6 +72,11 @@ export default function meetingRoutes({
   router.post('/meetings/:meetingId/cases/:caseId/interest', declare.submit)
   router.get('/meetings/:meetingId/cases/:caseId/pack', pack.view)
   router.get('/meetings/:meetingId/pack', wholePack.view)
-  router.get('/meetings/:meetingId/minutes', manage, minutes.view)
+  // The chair may read the minutes of their meeting; the controller checks the chair's seat.
+  router.get('/meetings/:meetingId/minutes', minutes.view)
+  for (const kind of ['held', 'cancel', 'postpone'] as const) {
+    router.get(`/meetings/:meetingId/${kind}`, manage, lifecycle.view(kind))
+    router.post(`/meetings/:meetingId/${kind}`, manage, lifecycle.submit(kind))
+  }
   return router
 }

@@ -7,7 +7,7 @@ import type { MemberWithUser } from '../../services/meetings/meetingService'
 import type PackService from '../../services/meetings/packService'
 import { agendaRow } from './agendaRows'
 import { isManager, loadedMeeting } from './loadMeeting'
-import { describeMeeting } from './meetingText'
+import { describeMeeting, meetingStatusText } from './meetingText'
 
 export const memberRow = (member: MemberWithUser) => ({
   id: member.id,
@@ -44,6 +44,7 @@ export default class MeetingController {
     return res.render('pages/meetings/show', {
       meeting,
       text: describeMeeting(meeting),
+      lifecycle: meetingStatusText(meeting),
       members: members.map(memberRow),
       quorum: quorum.result,
       quorumRule: quorum.rule,
@@ -70,6 +71,7 @@ export default class MeetingController {
     res.render('pages/meetings/show-panel', {
       meeting,
       text: describeMeeting(meeting),
+      lifecycle: meetingStatusText(meeting),
       agenda: visible.map(agendaRow),
       declaredRefs: all.filter(item => !shown.has(item.id)).map(item => item.case.caseRef),
       isChair,

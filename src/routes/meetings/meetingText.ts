@@ -32,3 +32,25 @@ export function describeMeeting(meeting: Meeting): MeetingText {
     theme: meetingThemes.label(meeting.theme),
   }
 }
+
+/** Where the meeting stands in its lifecycle, in words, or null while it is simply scheduled. */
+export function meetingStatusText(meeting: Meeting): { tag: string; colour: string; text: string } | null {
+  if (meeting.status === 'held') {
+    return { tag: 'Held', colour: 'green', text: 'The meeting has been marked as held.' }
+  }
+  if (meeting.status === 'cancelled') {
+    return {
+      tag: 'Cancelled',
+      colour: 'grey',
+      text: `Cancelled: ${meeting.cancellationReason ?? 'no reason recorded'}`,
+    }
+  }
+  if (meeting.postponedFrom) {
+    return {
+      tag: 'Postponed',
+      colour: 'yellow',
+      text: `Postponed from ${formatGovukDate(meeting.postponedFrom)}: ${meeting.postponementReason ?? ''}`,
+    }
+  }
+  return null
+}

@@ -12,9 +12,11 @@ import type MeetingService from '../../services/meetings/meetingService'
 import type MinutesService from '../../services/meetings/minutesService'
 import type { MinutesItem } from '../../services/meetings/minutesService'
 import { outcomeLabel } from './agendaRows'
-import { loadedMeeting } from './loadMeeting'
+import createError from 'http-errors'
+import { auditContext } from '../auditContextOf'
+import { isManager, loadedMeeting } from './loadMeeting'
 import { memberRow } from './meetingController'
-import { describeMeeting } from './meetingText'
+import { describeMeeting, meetingStatusText } from './meetingText'
 
 const REVIEW_STATUS: Record<string, string> = {
   draft: 'Draft, not finalised',
@@ -58,14 +60,26 @@ export default class MinutesController {
     private readonly minutesService: MinutesService,
   ) {}
 
-  view = async (_req: Request, res: Response): Promise<void> => {
+  view = async (req: Request, res: Response): Promise<void> => {
     const meeting = loadedMeeting(res)
-    const [members, quorum, declarations, items] = await Promise.all([
+    const manager = isManager(req)
+    // Besides those who run meetings, only the meeting's chair reads its minutes.
+    if (!manager && !(await this.meetingService.isChair(meeting.id, req.user!.id)))
+      throw createError(403, 'Only the chair of this meeting and the coordinator can read its minutes')
+    const [members, quorum, declarations, allItems, declaredByMe] = await Promise.all([
       this.meetingService.members(meeting.id),
       this.meetingService.quorumWithRule(meeting.id),
       this.declarationService.forMeeting(meeting.id),
       this.minutesService.items(meeting.id),
+      manager ? new Set<string>() : this.declarationService.caseIdsDeclaredBy(meeting.id, req.user!.id),
     ])
+    // A chair who declared an interest in a case took no part in it, and does not read its decisions.
+    const items = allItems.filter(item => !declaredByMe.has(item.caseId))
+    await this.minutesService.recordView(
+      auditContext(req),
+      meeting.id,
+      items.map(item => item.caseId),
+    )
     const refOf = new Map(items.map(item => [item.caseId, item.caseRef]))
     res.render('pages/meetings/minutes', {
       meeting,
@@ -76,6 +90,8 @@ export default class MinutesController {
       capacityLabel: meetingCapacities.label,
       declarations: declarations.map(d => ({ memberName: d.user?.name ?? '', caseRef: refOf.get(d.caseId) ?? '' })),
       decisions: items.map(decision),
+      withheld: allItems.length - items.length,
+      lifecycle: meetingStatusText(meeting),
     })
   }
 }

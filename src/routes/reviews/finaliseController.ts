@@ -2,6 +2,7 @@ import { Request, Response } from 'express'
 import createError from 'http-errors'
 import { meetingCapacities } from '../../domain/codes'
 import type { QuorumResult } from '../../domain/quorum'
+import { finaliseAtMeetingProblem } from '../../domain/meetingLifecycle'
 import { finaliseProblems, ReviewProblem } from '../../domain/reviewRules'
 import paths from '../../paths'
 import type ReviewDecisionService from '../../services/reviews/reviewDecisionService'
@@ -97,6 +98,7 @@ export default class FinaliseController {
   /** Problems with the review itself are fixed on the review page; the override is on this one. */
   private linkFor(place: AgendaPlace, field: string): string {
     if (field.startsWith('quorum_override')) return `#${field}`
+    if (field === 'meeting') return paths.meetings.show(place.meeting.id)
     const review = paths.reviews.edit(place.meeting.id, place.record.id)
     return field === 'review' ? review : `${review}#${field}`
   }
@@ -111,7 +113,8 @@ export default class FinaliseController {
     errors: FormErrors,
   ) {
     const quorum: QuorumResult = await this.decisions.quorum(place.meeting.id)
-    const problems = finaliseProblems(sheet.review, sheet.factors).map(p => ({
+    const atMeeting = finaliseAtMeetingProblem(place.meeting.status)
+    const problems = [...(atMeeting ? [atMeeting] : []), ...finaliseProblems(sheet.review, sheet.factors)].map(p => ({
       ...p,
       href: this.linkFor(place, p.field),
     }))

@@ -1,8 +1,9 @@
-import { literal, Op, WhereOptions } from 'sequelize'
+import { literal, Op, QueryTypes, WhereOptions } from 'sequelize'
 import type { Database } from '../../db'
 import type { Action } from '../../db/models'
 import type { ActionLevel, ActionStatus } from '../../domain/codes'
 import { todayInLondon } from '../../domain/dates'
+import { actionCompletionProblem } from '../../domain/reviewRules'
 import type { AuditContext } from '../auditContext'
 import type AuditService from '../auditService'
 import ServiceError from '../serviceError'
@@ -14,8 +15,30 @@ export interface ActionQuery {
   /** Part of the owner organisation's name, any case. */
   owner?: string
   overdueOnly?: boolean
+  /** The theme: the category of death of the review the action came from, or 'none' for an action without one. */
+  theme?: string
   page: number
   pageSize: number
+}
+
+/** An action's theme: the category of death (1–10) of the review it came from, or null without one. */
+export type ActionTheme = number | null
+
+export interface ThemeCounts {
+  theme: ActionTheme
+  open: number
+  overdue: number
+  completed: number
+}
+
+export interface CompletedAction {
+  id: string
+  caseId: string
+  caseRef: string
+  theme: ActionTheme
+  description: string
+  evidenceOfImpact: string
+  completedOn: Date
 }
 
 export interface ActionChanges {
@@ -32,6 +55,9 @@ const STILL_TO_DO: ActionStatus[] = ['open', 'in_progress']
 const LIVE = literal(
   `("action"."review_id" IS NULL OR "action"."review_id" IN (SELECT id FROM case_reviews WHERE status IN ('final', 'superseded')))`,
 )
+
+// Live actions whose review has no category (or that have no review).
+const NO_THEME = `("action"."review_id" IS NULL OR "action"."review_id" IN (SELECT id FROM case_reviews WHERE category IS NULL))`
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, c => `\\${c}`)
 
@@ -55,6 +81,13 @@ export default class ActionService {
     if (query.level) where.push({ level: query.level })
     if (query.owner) where.push({ ownerOrganisation: { [Op.iLike]: `%${escapeLike(query.owner)}%` } })
     if (query.overdueOnly) where.push({ dueDate: { [Op.lt]: today }, status: { [Op.in]: STILL_TO_DO } })
+    if (query.theme === 'none') where.push(literal(NO_THEME) as unknown as WhereOptions<Action>)
+    else if (query.theme)
+      where.push(
+        literal(
+          `"action"."review_id" IN (SELECT id FROM case_reviews WHERE category = ${this.db.sequelize.escape(Number(query.theme))})`,
+        ) as unknown as WhereOptions<Action>,
+      )
     const overdueFirst = literal(
       `CASE WHEN "action"."due_date" < ${this.db.sequelize.escape(today)} AND "action"."status" IN ('open', 'in_progress') THEN 0 ELSE 1 END`,
     )
@@ -70,6 +103,42 @@ export default class ActionService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     })
+  }
+
+  /** Per theme (the review's category of death): live actions open, overdue, and completed. */
+  async themeCounts(): Promise<ThemeCounts[]> {
+    const rows = (await this.db.sequelize.query(
+      `SELECT r.category AS theme,
+              count(*) FILTER (WHERE a.status IN ('open', 'in_progress'))::int AS open,
+              count(*) FILTER (WHERE a.status IN ('open', 'in_progress') AND a.due_date < :today)::int AS overdue,
+              count(*) FILTER (WHERE a.status = 'complete')::int AS completed
+         FROM actions a LEFT JOIN case_reviews r ON r.id = a.review_id
+        WHERE a.review_id IS NULL OR r.status IN ('final', 'superseded')
+        GROUP BY r.category
+        ORDER BY r.category NULLS LAST`,
+      { replacements: { today: this.today() }, type: QueryTypes.SELECT },
+    )) as { theme: number | null; open: number; overdue: number; completed: number }[]
+    return rows.map(row => ({ ...row, theme: row.theme === null ? null : Number(row.theme) }))
+  }
+
+  /** Completed live actions with their evidence of impact, by theme, latest first within each. */
+  async completedWithEvidence(limit = 200): Promise<CompletedAction[]> {
+    const rows = (await this.db.sequelize.query(
+      `SELECT a.id, a.case_id AS "caseId", c.case_ref AS "caseRef", r.category AS theme, a.description,
+              a.evidence_of_impact AS "evidenceOfImpact", a.updated_at AS "completedOn"
+         FROM actions a
+         JOIN cases c ON c.id = a.case_id
+         LEFT JOIN case_reviews r ON r.id = a.review_id
+        WHERE a.status = 'complete' AND (a.review_id IS NULL OR r.status IN ('final', 'superseded'))
+        ORDER BY r.category NULLS LAST, a.updated_at DESC, a.id
+        LIMIT :limit`,
+      { replacements: { limit }, type: QueryTypes.SELECT },
+    )) as CompletedAction[]
+    return rows.map(row => ({
+      ...row,
+      theme: row.theme === null ? null : Number(row.theme),
+      evidenceOfImpact: row.evidenceOfImpact ?? '',
+    }))
   }
 
   async findById(id: string): Promise<Action | null> {
@@ -98,6 +167,8 @@ export default class ActionService {
         ? await this.db.models.Action.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE })
         : null
       if (!action) throw new ServiceError('not_found', 'Action not found')
+      const completion = actionCompletionProblem(changes.status, changes.evidenceOfImpact)
+      if (completion) throw new ServiceError('invalid', completion.message, { field: completion.field })
       if (action.version !== version) {
         throw new ServiceError('stale_version', 'Someone else saved this action while you were working on it', {
           current: action,

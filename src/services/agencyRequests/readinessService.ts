@@ -1,7 +1,8 @@
 import type { Transaction } from 'sequelize'
 import type { Database } from '../../db'
 import type { Case } from '../../db/models'
-import { onHoldReasons, postMortemStatuses } from '../../domain/codes'
+import { onHoldReasons } from '../../domain/codes'
+import { recordGaps, type RecordGap } from '../../domain/readiness'
 import { formatGovukDate, todayInLondon } from '../../domain/dates'
 import type { AuditContext } from '../auditContext'
 import type AuditService from '../auditService'
@@ -12,7 +13,7 @@ import { agencyName, displayStatus } from './requestStatus'
 
 export type MissingItem =
   | { kind: 'agency_report'; text: string; requestId: string; agency: string; overdue: boolean }
-  | { kind: 'post_mortem'; text: string; status: string }
+  | RecordGap
   | { kind: 'on_hold'; text: string; reason: string | null }
 
 /** The reason code kept in the status history when a case goes to panel with items missing. */
@@ -33,7 +34,7 @@ export default class ReadinessService {
 
   async missingItems(caseId: string, transaction?: Transaction): Promise<MissingItem[]> {
     const record = await this.db.models.Case.findByPk(caseId, {
-      attributes: ['id', 'status', 'onHoldReason', 'postMortem'],
+      attributes: ['id', 'status', 'onHoldReason', 'postMortem', 'anonymisedCircumstances', 'expected', 'jarRequired'],
       transaction,
     })
     if (!record) throw new ServiceError('not_found', 'Case not found')
@@ -58,13 +59,8 @@ export default class ReadinessService {
         text: `Report from ${agencyName(request)} ${overdue ? 'overdue since' : 'due'} ${formatGovukDate(request.dueDate)}`,
       }
     })
-    if (record.postMortem === 'awaited' || record.postMortem === 'required') {
-      items.push({
-        kind: 'post_mortem',
-        status: record.postMortem,
-        text: `Post-mortem ${postMortemStatuses.label(record.postMortem).toLowerCase()}: report not yet received`,
-      })
-    }
+    // Everything else the panel's pack needs from the case record: one rule with the pack's own list.
+    items.push(...recordGaps(record))
     if (record.status === 'on_hold') {
       items.push({
         kind: 'on_hold',
@@ -114,7 +110,7 @@ export default class ReadinessService {
             missing: missing.map(item =>
               item.kind === 'agency_report'
                 ? { kind: item.kind, requestId: item.requestId, agency: item.agency, overdue: item.overdue }
-                : { kind: item.kind, status: item.kind === 'post_mortem' ? item.status : undefined },
+                : { kind: item.kind, ...(item.kind === 'post_mortem' ? { status: item.status } : {}) },
             ),
           },
         },

@@ -72,6 +72,8 @@ export default class AgendaService {
       return await this.db.transaction(async transaction => {
         const meeting = await this.meetingService.lock(meetingId, transaction)
         if (meeting.status === 'cancelled') throw new ServiceError('refused', 'This meeting has been cancelled')
+        if (meeting.status === 'held')
+          throw new ServiceError('refused', 'This meeting has been held, so no more cases can go on its agenda')
         const last = (await this.db.models.AgendaItem.max('position', { where: { meetingId }, transaction })) as
           number | null
         let position = last ?? 0

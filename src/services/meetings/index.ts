@@ -3,6 +3,7 @@ import type AuditService from '../auditService'
 import type CaseService from '../caseService'
 import AgendaService from './agendaService'
 import DeclarationService from './declarationService'
+import MeetingLifecycleService from './meetingLifecycleService'
 import MeetingService from './meetingService'
 import MinutesService from './minutesService'
 import PackService from './packService'
@@ -17,9 +18,10 @@ export function createMeetingServices(db: Database, auditService: AuditService, 
   return {
     quorumRuleService,
     meetingService,
+    meetingLifecycleService: new MeetingLifecycleService(db, auditService, caseService, meetingService),
     agendaService,
     declarationService,
     packService: new PackService(db, auditService, agendaService, declarationService),
-    minutesService: new MinutesService(db),
+    minutesService: new MinutesService(db, auditService),
   }
 }

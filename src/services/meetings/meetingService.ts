@@ -116,6 +116,13 @@ export default class MeetingService {
   async update(id: string, values: MeetingValues, version: number, context: AuditContext): Promise<Meeting> {
     return this.db.transaction(async transaction => {
       const meeting = await this.lock(id, transaction, version)
+      if (meeting.status !== 'scheduled')
+        throw new ServiceError(
+          'refused',
+          meeting.status === 'held'
+            ? 'This meeting has been held, so its details can no longer be changed'
+            : 'This meeting has been cancelled, so its details can no longer be changed',
+        )
       const changed = EDITABLE.filter(key => String(meeting.get(key) ?? '') !== String(values[key] ?? ''))
       if (!changed.length) return meeting
       meeting.set(values)
@@ -271,6 +278,11 @@ export default class MeetingService {
       rule,
       recorded: members.some(m => m.attended !== null),
     }
+  }
+
+  /** How many cases on the agenda still wait for the panel's decision. */
+  async pendingAgendaCount(meetingId: string): Promise<number> {
+    return this.db.models.AgendaItem.count({ where: { meetingId, outcome: 'pending' } })
   }
 
   async isInvited(meetingId: string, userId: string): Promise<boolean> {

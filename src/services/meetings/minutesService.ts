@@ -2,6 +2,8 @@ import { Op } from 'sequelize'
 import type { Database } from '../../db'
 import type { Action, AgendaItem, CaseReview } from '../../db/models'
 import type { AgendaOutcome } from '../../db/models/AgendaItem'
+import type { AuditContext } from '../auditContext'
+import type AuditService from '../auditService'
 import { ageBandLabel } from './packService'
 
 export interface MinutesItem {
@@ -22,7 +24,20 @@ const PREFERENCE = ['final', 'deferred', 'draft', 'superseded']
 
 /** The meeting's decisions, case by case, as the coordinator files them. */
 export default class MinutesService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly auditService: AuditService,
+  ) {}
+
+  /** Reading the minutes is audited: they name the members and the panel's decisions on each case. */
+  async recordView(context: AuditContext, meetingId: string, caseIds: string[]): Promise<void> {
+    await this.auditService.record(context, {
+      action: 'minutes_viewed',
+      entityType: 'meeting',
+      entityId: meetingId,
+      details: { caseIds },
+    })
+  }
 
   async items(meetingId: string): Promise<MinutesItem[]> {
     const { AgendaItem, CaseReview, Action } = this.db.models

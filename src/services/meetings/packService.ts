@@ -9,6 +9,7 @@ import { isUuid } from '../userService'
 import type AgendaService from './agendaService'
 import type { AgendaItemWithCase } from './agendaService'
 import type DeclarationService from './declarationService'
+import { recordGaps } from '../../domain/readiness'
 import { redactorFor } from './redactIdentifiers'
 import { PackReportSection, reportSectionsFor } from './reportAnswers'
 import { agencyName } from '../agencyRequests/requestStatus'
@@ -31,6 +32,8 @@ export interface CasePack {
   familyQuestions: string | null
   reports: PackReport[]
   awaiting: string[]
+  /** What the pack still lacks, in words: the same rule as the readiness list before panel. */
+  missing: string[]
 }
 
 // Only these columns are ever read for a pack; the identifiers are read separately, to redact with.
@@ -120,6 +123,10 @@ export default class PackService {
       familyQuestions: questions ? redact(questions) : null,
       reports,
       awaiting,
+      missing: [
+        ...recordGaps(record).map(gap => gap.text),
+        ...awaiting.map(agency => `Report from ${agency} not yet received`),
+      ],
     }
   }
 

@@ -2,19 +2,19 @@ import type { Database } from '../../db'
 import ActionService from '../actions/actionService'
 import type AuditService from '../auditService'
 import type CaseService from '../caseService'
-import ModelMeetingFacts, { MeetingFacts } from './meetingFacts'
 import ReviewDecisionService from './reviewDecisionService'
 import ReviewService from './reviewService'
+import type { MeetingFacts } from './reviewTypes'
 
 /**
  * The panel's review and the actions it leads to. `meetingFacts` (quorum, declarations of interest)
- * is the meeting service when given, otherwise the same answers read from the tables.
+ * is the meeting service, so the review applies the same quorum rule as the meeting page.
  */
 export function createReviewServices(
   db: Database,
   auditService: AuditService,
   caseService: CaseService,
-  meetingFacts: MeetingFacts = new ModelMeetingFacts(db),
+  meetingFacts: MeetingFacts,
 ) {
   return {
     reviewService: new ReviewService(db, auditService, meetingFacts),

@@ -1,16 +1,15 @@
 import type { Transaction } from 'sequelize'
 import type { Database } from '../../db'
 import type { Case } from '../../db/models'
-import { todayInLondon } from '../../domain/dates'
+import { finaliseAtMeetingProblem, reviewDateProblem } from '../../domain/meetingLifecycle'
 import type { QuorumResult } from '../../domain/quorum'
 import { finaliseProblems } from '../../domain/reviewRules'
 import type { AuditContext } from '../auditContext'
 import type AuditService from '../auditService'
 import type CaseService from '../caseService'
 import ServiceError from '../serviceError'
-import type { MeetingFacts } from './meetingFacts'
 import ReviewStore from './reviewStore'
-import type { ReviewSheet, ReviewTarget } from './reviewTypes'
+import type { MeetingFacts, ReviewSheet, ReviewTarget } from './reviewTypes'
 
 export interface FinaliseRequest {
   version: number
@@ -42,7 +41,8 @@ export default class ReviewDecisionService {
   }
 
   /**
-   * Finalises the review: the review date is today in England; the review is locked; its answers
+   * Finalises the review, only at a meeting that has been held: the review date is the meeting's
+   * date (when the panel made its decision, not the day it was typed up); the review is locked; its answers
    * go onto the case, which becomes reviewed; the agenda item is marked reviewed; its
    * recommendations become live actions. All in one transaction with the audit rows.
    */
@@ -50,7 +50,14 @@ export default class ReviewDecisionService {
     const quorum = await this.meetingFacts.quorum(target.meetingId)
     const overrideReason = request.quorumOverrideReason?.trim() || null
     return this.db.transaction(async t => {
+      // The meeting first (shared: cancelling takes it exclusively before its agenda), then the agenda item.
+      const meeting = await this.db.models.Meeting.findByPk(target.meetingId, { transaction: t, lock: t.LOCK.SHARE })
+      if (!meeting) throw new ServiceError('not_found', 'Meeting not found')
       const agendaItem = await this.store.writable(target, t)
+      const death = await this.db.models.Case.findByPk(target.caseId, { attributes: ['dateOfDeath'], transaction: t })
+      const atMeeting =
+        finaliseAtMeetingProblem(meeting.status) ?? reviewDateProblem(meeting.meetingDate, death?.dateOfDeath ?? null)
+      if (atMeeting) throw new ServiceError('invalid', atMeeting.message, { problems: [atMeeting] })
       const review = await this.store.lockDraft(target, request.version, context, t)
       const sheet = await this.store.sheet(review, t)
       const problems = finaliseProblems(review, sheet.factors)
@@ -66,7 +73,7 @@ export default class ReviewDecisionService {
         })
       }
       const now = this.now()
-      const reviewDate = todayInLondon(now)
+      const reviewDate = meeting.meetingDate
       // A reviewed case must carry its review date, so the answers go onto the case before its status moves.
       await this.moveCase(target.caseId, 'reviewed', 'Panel review finalised', context, t, {
         reviewDate,

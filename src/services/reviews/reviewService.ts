@@ -7,10 +7,10 @@ import type { AuditContext } from '../auditContext'
 import type AuditService from '../auditService'
 import ServiceError from '../serviceError'
 import { isUuid } from '../userService'
-import type { MeetingFacts } from './meetingFacts'
 import ReviewStore from './reviewStore'
 import {
   AgendaPlace,
+  MeetingFacts,
   DraftChange,
   REVIEW_VALUE_KEYS,
   ReviewSheet,

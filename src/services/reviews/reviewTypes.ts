@@ -1,5 +1,6 @@
 import type { Action, AgendaItem, Case, CaseReview, ContributoryFactor, Meeting } from '../../db/models'
 import type { ActionLevel, Agency, FactorDomain, ModifiableFactors } from '../../domain/codes'
+import type MeetingService from '../meetings/meetingService'
 
 /** A case on a meeting's agenda: where a review is recorded. Ids only, never names. */
 export interface ReviewTarget {
@@ -66,3 +67,6 @@ export interface ReviewSheet {
 }
 
 export type SaveChannel = 'form' | 'autosave'
+
+/** What the review needs to know about its meeting, answered by the meeting service (one quorum rule). */
+export type MeetingFacts = Pick<MeetingService, 'quorum' | 'hasDeclaredInterest'>

@@ -19,7 +19,15 @@ export interface Chart {
   title: string
   /** Trusted SVG markup: built here from counts and our own labels, and checked by `assertSafeSvg`. */
   svg: string
+  /** When there is nothing to draw (every figure suppressed, or none at all), what the drawing says instead. */
+  note: string | null
 }
+
+/** What a chart says when every figure it would draw is suppressed or withheld. */
+export const ALL_SUPPRESSED_NOTE =
+  'All figures in this chart are suppressed to protect the families concerned, so there is nothing to draw. The table below shows each figure or why it is withheld.'
+/** What a chart says when the period has no figures for it at all. */
+export const NO_FIGURES_NOTE = 'There are no figures to draw for this period. The table below shows the figures.'
 
 /** The Government Analysis Function's accessible categorical palette. */
 const PALETTE = ['#12436D', '#28A197', '#801650', '#F46A25', '#3D3D3D', '#A285D1']
@@ -39,6 +47,14 @@ interface Point {
   value: number
   /** Position of the series in its table, so stacks follow the table's column order. */
   order?: number
+}
+
+/** Whether any data cell of the table is suppressed or withheld (not a number). */
+function anyWithheld(table: StatsTable, columns?: readonly string[]): boolean {
+  const cols = table.columns.filter(c => c.code !== TOTAL && (!columns || columns.includes(c.code)))
+  return table.rows
+    .filter(r => r.code !== TOTAL)
+    .some(row => cols.some(col => typeof table.values[row.code][col.code] !== 'number'))
 }
 
 /** The shown (not suppressed) data cells of a table, row by column, in listed order. */
@@ -79,6 +95,63 @@ async function render(spec: TopLevelSpec): Promise<string> {
   } finally {
     view.finalize()
   }
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/[<>&"']/g, c => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+/** Breaks words into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = []
+  for (const word of text.split(' ')) {
+    const last = lines.length ? lines[lines.length - 1] : undefined
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`
+    else lines.push(word)
+  }
+  return lines
+}
+
+/** A drawing of a note in words, of a fixed, finite size, in place of a chart with nothing to draw. */
+export function noteSvg(note: string): string {
+  const lines = wrap(note, 64)
+  const lineHeight = 22
+  const width = 520
+  const height = 16 + lines.length * lineHeight
+  const text = lines.map((line, i) => `<tspan x="12" y="${28 + i * lineHeight}">${escapeXml(line)}</tspan>`).join('')
+  return assertSafeSvg(
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" class="marks app-chart__svg app-chart__note" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(note)}">` +
+      `<rect x="0" y="0" width="${width}" height="${height}" fill="#f3f2f1"/><rect x="0" y="0" width="5" height="${height}" fill="#b1b4b6"/>` +
+      `<text font-family="Arial, sans-serif" font-size="16" fill="#0b0c0c">${text}</text></svg>`,
+  )
+}
+
+/** The width, height and view box of an SVG's root element, as numbers (NaN when missing or not finite). */
+export function svgSize(svg: string): { width: number; height: number; viewBox: number[] } {
+  const root = /^<svg[^>]*>/.exec(svg)?.[0] ?? ''
+  const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1]
+  return {
+    width: Number(attribute('width') ?? NaN),
+    height: Number(attribute('height') ?? NaN),
+    viewBox: (attribute('viewBox') ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number),
+  }
+}
+
+/** Whether an SVG has a finite, positive width and height and a finite four-number view box. */
+export function hasFiniteSize(svg: string): boolean {
+  const { width, height, viewBox } = svgSize(svg)
+  return (
+    Number.isFinite(width) &&
+    Number.isFinite(height) &&
+    width > 0 &&
+    height > 0 &&
+    width < 10_000 &&
+    height < 10_000 &&
+    viewBox.length === 4 &&
+    viewBox.every(Number.isFinite)
+  )
 }
 
 const base = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', config: CONFIG } as const
@@ -135,6 +208,8 @@ function lines(values: Point[], years: string[], yTitle: string, seriesOrder: st
     ...base,
     width: Math.min(560, Math.max(320, years.length * 48)),
     height: 260,
+    // Fixed sizes (not "fit"): an empty or one-point scale must never stretch the drawing to infinity.
+    autosize: { type: 'pad' },
     data: { values },
     mark: { type: 'line', point: true },
     encoding: {
@@ -156,6 +231,16 @@ function shareTrend(table: StatsTable, mode: Release['mode'], comparators: reado
     .filter(c => years.some(r => r.code === c.financialYear))
     .map(c => ({ x: c.financialYear, series: 'England', value: c.modifiableShare }))
   return [...local, ...national]
+}
+
+/** Whether any year's share is withheld for suppression or a small denominator (not for having no reviews). */
+function shareWithheld(table: StatsTable, mode: Release['mode']): boolean {
+  return table.rows
+    .filter(r => r.code !== TOTAL)
+    .some(row => {
+      const share = modifiableShare(table.values[row.code].identified, table.values[row.code].not_identified, mode)
+      return share.withheld === 'suppressed' || share.withheld === 'denominator_under_10'
+    })
 }
 
 /** Every chart of the report, in table order; tables without a chart (the summary, the small grids) have none. */
@@ -207,5 +292,21 @@ export async function releaseCharts(release: Release, comparators: readonly Nati
       ),
     },
   ]
-  return Promise.all(specs.map(async ({ tableId, title, spec }) => ({ tableId, title, svg: await render(spec) })))
+  return Promise.all(
+    specs.map(async ({ tableId, title, spec }) => {
+      const values = ((spec as { data?: { values?: Point[] } }).data?.values ?? []) as Point[]
+      // Bars or lines of nothing but zeros are an empty axis; a share of 0% is still a figure to draw.
+      const empty =
+        tableId === 'trend_reviews_by_modifiable' ? values.length === 0 : !values.some(point => point.value > 0)
+      const withheld =
+        tableId === 'trend_reviews_by_modifiable'
+          ? shareWithheld(table(tableId), release.mode)
+          : anyWithheld(table(tableId))
+      const svg = empty ? null : await render(spec)
+      if (svg && hasFiniteSize(svg)) return { tableId, title, svg, note: null }
+      // Nothing to draw (or a drawing of no finite size): say why in words; the table still follows.
+      const note = withheld ? ALL_SUPPRESSED_NOTE : NO_FIGURES_NOTE
+      return { tableId, title, svg: noteSvg(note), note }
+    }),
+  )
 }

@@ -18,10 +18,16 @@ describe('readiness for panel', () => {
   })
   afterAll(() => t.close())
 
-  /** A notified case; the post-mortem status is set as the joint agency response section would. */
+  /**
+   * A notified case; the post-mortem status is set as the joint agency response section would, and
+   * the anonymised summary for the panel written (the pack needs it: a case without one is missing it).
+   */
   const caseWith = async (postMortem: 'awaited' | 'required' | 'received') => {
     const record = await buildCase(t.services)
-    await t.db.models.Case.update({ postMortem }, { where: { id: record.id } })
+    await t.db.models.Case.update(
+      { postMortem, anonymisedCircumstances: 'A young child became unwell at home and died in hospital.' },
+      { where: { id: record.id } },
+    )
     return record.reload()
   }
 
@@ -144,7 +150,12 @@ describe('readiness for panel', () => {
   it('lets a case on hold go back to ready for panel when only the hold was in the way', async () => {
     const record = await buildCase(t.services)
     await t.db.models.Case.update(
-      { status: 'on_hold', onHoldReason: 'police_investigation', statusBeforeHold: 'ready_for_panel' },
+      {
+        status: 'on_hold',
+        onHoldReason: 'police_investigation',
+        statusBeforeHold: 'ready_for_panel',
+        anonymisedCircumstances: 'A summary for the panel',
+      },
       { where: { id: record.id } },
     )
     await record.reload()
@@ -152,5 +163,72 @@ describe('readiness for panel', () => {
     expect(response.status).toBe(302)
     await record.reload()
     expect(record.status).toBe('ready_for_panel')
+  })
+
+  it('lists the anonymised summary and the joint agency response the pack needs, and the pack says so too', async () => {
+    const record = await buildCase(t.services, { expected: 'unexpected' })
+    await t.db.models.Case.update(
+      { status: 'information_gathering', postMortem: 'received' },
+      { where: { id: record.id } },
+    )
+    await record.reload()
+    const items = await t.services.readinessService.missingItems(record.id)
+    expect(items.map(i => [i.kind, i.text])).toEqual([
+      ['anonymised_summary', 'The anonymised summary for the panel has not been written'],
+      ['jar_not_recorded', 'For this unexpected death, whether a joint agency response was needed is not recorded'],
+    ])
+    const page = $((await coordinator.get(`/cases/${record.id}`)).text)
+    expect(page('#readiness').text()).toContain('The anonymised summary for the panel has not been written')
+    // Going to panel without them needs the override, like any missing item.
+    const blocked = await toPanel(record.id, record.version)
+    expect(blocked.status).toBe(400)
+    expect(errorSummary(blocked.text)[0]).toEqual([
+      '#override_missing',
+      'Confirm the case can go to panel without the missing information',
+    ])
+    const overridden = await toPanel(record.id, record.version, { override_missing: 'yes', reason: 'Panel asked' })
+    expect(overridden.status).toBe(302)
+    const [override] = await auditRows(t, 'case_readiness_overridden')
+    expect(override.details).toMatchObject({
+      missing: [{ kind: 'anonymised_summary' }, { kind: 'jar_not_recorded' }],
+    })
+
+    // On an agenda, the pack itself says what is missing.
+    await record.reload()
+    const meeting = await t.services.meetingService.schedule(
+      {
+        meetingDate: '2030-06-04',
+        startTime: '10:00',
+        location: 'Room 1',
+        online: false,
+        theme: 'general',
+        notes: null,
+      },
+      { actorUserId: null, requestId: null, ip: null },
+    )
+    await t.services.agendaService.add(meeting.id, [record.id], { actorUserId: null, requestId: null, ip: null })
+    const { requests } = await sendRequests(t, coordinator, record.id, [GP])
+    expect(requests).toHaveLength(1)
+    const pack = $((await coordinator.get(`/meetings/${meeting.id}/cases/${record.id}/pack`)).text)
+    expect(
+      pack(`#missing-${record.id} li`)
+        .toArray()
+        .map(li => pack(li).text().trim()),
+    ).toEqual([
+      'The anonymised summary for the panel has not been written',
+      'For this unexpected death, whether a joint agency response was needed is not recorded',
+      'Report from GP not yet received',
+    ])
+
+    await t.db.models.Case.update(
+      { anonymisedCircumstances: 'A summary', jarRequired: false },
+      { where: { id: record.id } },
+    )
+    const after = $((await coordinator.get(`/meetings/${meeting.id}/cases/${record.id}/pack`)).text)
+    expect(
+      after(`#missing-${record.id} li`)
+        .toArray()
+        .map(li => after(li).text().trim()),
+    ).toEqual(['Report from GP not yet received'])
   })
 })

@@ -19,10 +19,16 @@ describe('changing the status of a case', () => {
   })
   afterAll(() => t.close())
 
-  /** Puts a case into a status directly, as earlier steps (meetings, reviews) would. */
+  /**
+   * Puts a case into a status directly, as earlier steps (meetings, reviews) would, with the
+   * anonymised summary the panel's pack needs already written.
+   */
   const caseIn = async (status: CaseStatus, extra: Record<string, unknown> = {}) => {
     const record = await buildCase(t.services)
-    await t.db.models.Case.update({ status, ...extra }, { where: { id: record.id } })
+    await t.db.models.Case.update(
+      { status, anonymisedCircumstances: 'A summary for the panel', ...extra },
+      { where: { id: record.id } },
+    )
     return (await t.services.caseService.findById(record.id))!
   }
   const change = (id: string, fields: Record<string, string>) => submitForm(agent, `/cases/${id}/status`, fields)

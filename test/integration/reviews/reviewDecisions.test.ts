@@ -55,7 +55,9 @@ describe('the panel’s decisions: finalise, lock, reopen and defer', () => {
     expect(done.status).toBe(302)
     expect(done.headers.location).toBe(url)
 
-    const today = todayInLondon(new Date())
+    // The rule changed: a review is dated the (held) meeting's date, not the day it was typed up.
+    const today = meeting.meetingDate
+    expect(today).not.toBe(todayInLondon(new Date()))
     await record.reload()
     expect(record).toMatchObject({
       status: 'reviewed',

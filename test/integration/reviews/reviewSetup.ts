@@ -16,11 +16,17 @@ export interface ScheduledCase {
 
 /**
  * A case scheduled on a meeting's agenda, with external attendees in the given capacities, made
- * through the models as the meeting pages would (those are another feature's to test).
+ * through the models as the meeting pages would (those are another feature's to test). The meeting
+ * is marked held unless `status` says otherwise: a review can be finalised only at a held meeting.
  */
 export async function scheduleCase(
   t: TestApp,
-  options: { attendees?: MeetingCapacity[]; record?: Case; meetingDate?: string } = {},
+  options: {
+    attendees?: MeetingCapacity[]
+    record?: Case
+    meetingDate?: string
+    status?: 'scheduled' | 'held' | 'cancelled'
+  } = {},
 ): Promise<ScheduledCase> {
   const { Meeting, MeetingMember, AgendaItem, Case: CaseModel } = t.db.models
   const record = options.record ?? (await buildCase(t.services))
@@ -32,6 +38,9 @@ export async function scheduleCase(
     location: 'Room 1',
     notes: null,
     createdBy: null,
+    status: options.status ?? 'held',
+    heldAt: (options.status ?? 'held') === 'held' ? new Date() : null,
+    cancellationReason: options.status === 'cancelled' ? 'Test: cancelled' : null,
   })
   await MeetingMember.bulkCreate(
     (options.attendees ?? QUORATE).map((capacity, i) => ({

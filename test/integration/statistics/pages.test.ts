@@ -161,6 +161,14 @@ describe('statistics pages', () => {
         .map(td => page(td).text().trim()),
     ).toEqual(['0', '0', '0', '0', '0', '0'])
     expect(page('figure.app-chart svg').length).toBe(5)
+    // Nothing to draw: each chart is a note of finite size, never an SVG of height="Infinity".
+    page('figure.app-chart svg').each((_, svg) => {
+      const [width, height] = ['width', 'height'].map(name => Number(page(svg).attr(name)))
+      expect(Number.isFinite(width) && Number.isFinite(height) && width > 0 && height > 0).toBe(true)
+      expect(page(svg).attr('viewBox')).toBe(`0 0 ${width} ${height}`)
+    })
+    expect(page('figure.app-chart').first().text()).toContain('There are no figures to draw for this period')
+    expect(page('figure.app-chart').first().next('table').attr('id')).toBe('category_by_modifiable')
   })
 
   it.each([

@@ -1,4 +1,5 @@
 import {
+  actionCompletionProblem,
   domainScore,
   finaliseProblems,
   hasGradeTwoModifiableFactor,
@@ -103,5 +104,19 @@ describe('domain score and overdue actions', () => {
     [{ dueDate: null, status: 'open' }, false],
   ] as const)('%j is overdue on 1 July 2025: %s', (action, expected) => {
     expect(isActionOverdue(action, '2025-07-01')).toBe(expected)
+  })
+})
+
+describe('completing an action', () => {
+  it('needs evidence of impact, and only when complete', () => {
+    expect(actionCompletionProblem('complete', null)).toEqual({
+      field: 'evidence_of_impact',
+      message: 'Enter the evidence of impact before marking the action complete',
+    })
+    expect(actionCompletionProblem('complete', '  \n ')?.field).toBe('evidence_of_impact')
+    expect(actionCompletionProblem('complete', 'Audit shows the leaflet is given')).toBeNull()
+    expect(actionCompletionProblem('open', null)).toBeNull()
+    expect(actionCompletionProblem('in_progress', '')).toBeNull()
+    expect(actionCompletionProblem('not_accepted', null)).toBeNull()
   })
 })
