@@ -2,7 +2,13 @@ import { CreationOptional, DataTypes, InferAttributes, InferCreationAttributes, 
 
 export type OutboxStatus = 'pending' | 'retrying' | 'sent' | 'stored' | 'failed'
 export type OutboxKind =
-  'agency_request' | 'agency_reminder_before' | 'agency_reminder_overdue' | 'agency_confirmation' | 'report_received'
+  | 'agency_request'
+  | 'agency_reminder_before'
+  | 'agency_reminder_overdue'
+  | 'agency_confirmation'
+  | 'report_received'
+  | 'account_invitation'
+  | 'password_reset'
 
 /** One e-mail, written with the change it announces and delivered after commit (see services/mail). */
 export default class OutboxMessage extends Model<

@@ -1,4 +1,5 @@
 import { Sequelize } from 'sequelize'
+import AccountLink from './AccountLink'
 import Action from './Action'
 import AgencyRequest from './AgencyRequest'
 import AgendaItem from './AgendaItem'
@@ -11,6 +12,7 @@ import DeclarationOfInterest from './DeclarationOfInterest'
 import Meeting from './Meeting'
 import MeetingMember from './MeetingMember'
 import OutboxMessage from './OutboxMessage'
+import RecoveryCode from './RecoveryCode'
 import Setting from './Setting'
 import SetupToken from './SetupToken'
 import User from './User'
@@ -32,6 +34,8 @@ export function initModels(sequelize: Sequelize) {
     CaseReview: CaseReview.initModel(sequelize),
     ContributoryFactor: ContributoryFactor.initModel(sequelize),
     Action: Action.initModel(sequelize),
+    RecoveryCode: RecoveryCode.initModel(sequelize),
+    AccountLink: AccountLink.initModel(sequelize),
   }
   models.AuditEvent.belongsTo(models.User, { as: 'actor', foreignKey: 'actorUserId' })
   models.Case.hasMany(models.CaseStatusChange, { as: 'statusChanges', foreignKey: 'caseId' })
@@ -53,6 +57,7 @@ export function initModels(sequelize: Sequelize) {
 
 export type Models = ReturnType<typeof initModels>
 export {
+  AccountLink,
   Action,
   AgencyRequest,
   AgendaItem,
@@ -65,6 +70,7 @@ export {
   Meeting,
   MeetingMember,
   OutboxMessage,
+  RecoveryCode,
   Setting,
   SetupToken,
   User,
