@@ -61,6 +61,18 @@ export type AuditAction =
   | 'case_readiness_overridden'
   | 'outbox_message_viewed'
   | 'outbox_message_retried'
+  | 'sign_in_password_accepted'
+  | 'second_factor_failed'
+  | 'second_factor_refused'
+  | 'second_factor_enrolled'
+  | 'second_factor_reset'
+  | 'recovery_code_used'
+  | 'user_invited'
+  | 'invitation_resent'
+  | 'invitation_revoked'
+  | 'invitation_accepted'
+  | 'password_reset_link_sent'
+  | 'password_reset_completed'
 
 export interface AuditRecord {
   action: AuditAction

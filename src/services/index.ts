@@ -11,6 +11,7 @@ import HistoryImportService from './import/historyImportService'
 import { createMeetingServices } from './meetings'
 import PasswordHasher from './passwordHasher'
 import { createReviewServices } from './reviews'
+import SecondFactorService from './secondFactorService'
 import SetupService from './setupService'
 import SignInService from './signInService'
 import StatisticsService from './statistics/statisticsService'
@@ -23,6 +24,7 @@ export function createServices(db: Database, config: Config) {
   const userService = new UserService(db, auditService, passwordHasher)
   const caseService = new CaseService(db, auditService, new CaseReferenceAllocator(db))
   const meetingServices = createMeetingServices(db, auditService, caseService)
+  const secondFactorService = new SecondFactorService(db, auditService, config.mfa, 'Child death review service')
   return {
     config,
     auditService,
@@ -32,7 +34,8 @@ export function createServices(db: Database, config: Config) {
     caseSearchService: new CaseSearchService(db),
     dashboardService: new DashboardService(db),
     userService,
-    signInService: new SignInService(userService, auditService, passwordHasher, config.signIn),
+    signInService: new SignInService(userService, auditService, passwordHasher, config.signIn, secondFactorService),
+    secondFactorService,
     setupService: new SetupService(db, userService, config.setupLinkHours),
     statisticsService: new StatisticsService(db, auditService, config.statistics),
     ...createAgencyRequestServices(db, config, auditService, caseService),
