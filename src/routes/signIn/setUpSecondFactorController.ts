@@ -29,7 +29,11 @@ export default class SetUpSecondFactorController {
         remaining: await this.secondFactorService.remainingRecoveryCodes(user.id),
       })
     }
-    const enrolment = await this.secondFactorService.startEnrolment(user)
+    // Reloading the page keeps the key already shown (it may be in the app already).
+    const started = req.session.secondFactorEnrolment
+    const enrolment =
+      (started && (await this.secondFactorService.resumeEnrolment(user, started.encryptedSecret))) ||
+      (await this.secondFactorService.startEnrolment(user))
     req.session.secondFactorEnrolment = { encryptedSecret: enrolment.encryptedSecret }
     return this.render(req, res, enrolment, noErrors())
   }
