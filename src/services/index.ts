@@ -1,5 +1,6 @@
 import type { Config } from '../config'
 import type { Database } from '../db'
+import AccountLinkService from './accountLinkService'
 import { createAgencyRequestServices } from './agencyRequests'
 import AuditService from './auditService'
 import CaseReferenceAllocator from './caseReferenceAllocator'
@@ -25,6 +26,7 @@ export function createServices(db: Database, config: Config) {
   const caseService = new CaseService(db, auditService, new CaseReferenceAllocator(db))
   const meetingServices = createMeetingServices(db, auditService, caseService)
   const secondFactorService = new SecondFactorService(db, auditService, config.mfa, 'Child death review service')
+  const agencyRequestServices = createAgencyRequestServices(db, config, auditService, caseService)
   return {
     config,
     auditService,
@@ -38,7 +40,16 @@ export function createServices(db: Database, config: Config) {
     secondFactorService,
     setupService: new SetupService(db, userService, config.setupLinkHours),
     statisticsService: new StatisticsService(db, auditService, config.statistics),
-    ...createAgencyRequestServices(db, config, auditService, caseService),
+    ...agencyRequestServices,
+    accountLinkService: new AccountLinkService(
+      db,
+      auditService,
+      agencyRequestServices.outboxService,
+      passwordHasher,
+      config.accountLinks,
+      config.baseUrl,
+      'Child death review service',
+    ),
     ...meetingServices,
     ...createReviewServices(db, auditService, caseService, meetingServices.meetingService),
   }
