@@ -22,8 +22,8 @@ describe('visitors who are not signed in', () => {
     })
     try {
       // A page that does not exist sends a visitor to sign in (nothing about the service is shown first);
-      // a missing file under /assets is a plain 404.
-      const paths = ['/sign-in', '/', '/ping', '/no-such-page', '/assets/no-such-file.js']
+      // a setup link that does not exist is a plain 404.
+      const paths = ['/sign-in', '/', '/ping', '/no-such-page', '/setup/no-such-token']
       const statuses = new Set<number>()
       // New visitors, and one returning with the cookies it was given: neither stores anything.
       const returning = newAgent(roomy.app)
@@ -92,7 +92,7 @@ describe('visitors who are not signed in', () => {
       config: { ...t.services.config, signIn: { ...t.services.config.signIn, pagesMaxRequestsPerMinute: 3 } },
     })
     try {
-      for (const path of ['/sign-in', '/setup/not-a-real-token']) {
+      for (const path of ['/sign-in', '/setup/not-a-real-token', '/invitation/not-a-real-token']) {
         const agent = newAgent(tight.app)
         for (let i = 0; i < 3; i += 1) expect((await agent.get(path)).status).not.toBe(429)
         const limited = await agent.get(path)
