@@ -50,7 +50,7 @@ describe('a second factor in a real browser', () => {
     await context.close()
   })
 
-  it('has no WCAG 2.2 AA violations that axe can find on the set-up and code pages', async () => {
+  it('has no WCAG 2.2 AA violations that axe can find on the set-up and recovery code pages', async () => {
     const user = await buildUser(run.t.services, { roles: ['coordinator'] })
     const context = await run.browser.newContext({ javaScriptEnabled: true, bypassCSP: true })
     const page = await context.newPage()
