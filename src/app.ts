@@ -39,8 +39,14 @@ export default function createApp(services: Services, { sessionStore }: Infrastr
   app.use(setUpStaticResources(services.config.production))
   app.use(setUpWebSession(services.config, sessionStore))
   const authenticator = createAuthenticator(services.userService, services.signInService)
-  app.use(setUpAuthentication(authenticator, services.config.session.cookieName))
-  app.use(setUpCsrf())
+  app.use(setUpAuthentication(authenticator, services.config.session.cookieName, services.config.production))
+  app.use(
+    setUpCsrf({
+      secret: services.config.session.secret,
+      secure: services.config.production,
+      cookieName: `${services.config.session.cookieName}-csrf`,
+    }),
+  )
   app.use(setUpCurrentUser())
   app.use(routes(services, authenticator))
   app.use((_req, _res, next) => next(createError(404, 'Not found')))

@@ -6,6 +6,9 @@ export const rootDir = path.resolve(__dirname, '..')
 
 const DEV_SESSION_SECRET = 'development-only-secret-do-not-use-in-production'
 
+// Encrypts second-factor secrets outside production only; production refuses to start without its own key.
+const DEV_MFA_KEY = 'development-only-mfa-key-do-not-use-in-production'
+
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform(v => v === 'true' || v === '1' || v === 'yes')
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
@@ -33,6 +36,13 @@ const schema = z
     SIGN_IN_LOCK_MINUTES: positiveInt(15),
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveInt(30),
     SETUP_LINK_HOURS: positiveInt(24),
+    SIGN_IN_ACCOUNT_SLOW_AFTER: positiveInt(10),
+    SIGN_IN_ACCOUNT_MAX_DELAY_SECONDS: positiveInt(120),
+    SIGN_IN_PAGES_MAX_REQUESTS_PER_MINUTE: positiveInt(60),
+    REQUIRE_MFA: bool.optional(),
+    MFA_ENCRYPTION_KEY: z.string().optional(),
+    INVITATION_LINK_DAYS: positiveInt(7),
+    PASSWORD_RESET_LINK_HOURS: positiveInt(24),
     SUPPRESS_MAX: positiveInt(5),
     REQUEST_DUE_DAYS: positiveInt(28),
     AGENCY_LINK_EXPIRY_DAYS: positiveInt(60),
@@ -60,6 +70,14 @@ const schema = z
       ctx.addIssue({
         code: 'custom',
         path: ['SESSION_SECRET'],
+        message: 'must be a random string of at least 32 characters in production',
+      })
+    }
+    const mfaKey = env.MFA_ENCRYPTION_KEY ?? ''
+    if (mfaKey.length < 32 || mfaKey === DEV_MFA_KEY || new Set(mfaKey).size < 10) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MFA_ENCRYPTION_KEY'],
         message: 'must be a random string of at least 32 characters in production',
       })
     }
@@ -105,6 +123,17 @@ export function loadConfig(env: Env) {
       maxFailures: e.SIGN_IN_MAX_FAILURES,
       lockMinutes: e.SIGN_IN_LOCK_MINUTES,
       maxFailuresPerAddress: e.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+      accountSlowAfter: e.SIGN_IN_ACCOUNT_SLOW_AFTER,
+      accountMaxDelaySeconds: e.SIGN_IN_ACCOUNT_MAX_DELAY_SECONDS,
+      pagesMaxRequestsPerMinute: e.SIGN_IN_PAGES_MAX_REQUESTS_PER_MINUTE,
+    }),
+    mfa: Object.freeze({
+      required: e.REQUIRE_MFA ?? production,
+      encryptionKey: e.MFA_ENCRYPTION_KEY ?? DEV_MFA_KEY,
+    }),
+    accountLinks: Object.freeze({
+      invitationDays: e.INVITATION_LINK_DAYS,
+      passwordResetHours: e.PASSWORD_RESET_LINK_HOURS,
     }),
     setupLinkHours: e.SETUP_LINK_HOURS,
     statistics: Object.freeze({ suppressMax: e.SUPPRESS_MAX }),

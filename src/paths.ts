@@ -5,6 +5,14 @@ const paths = {
   signOut: '/sign-out',
   setup: '/setup',
   setupWithToken: (token: string) => `/setup/${token}`,
+  /** The second step of signing in, and setting up a second factor (at first sign-in or by choice). */
+  secondFactor: {
+    verify: '/sign-in/second-factor',
+    setUp: '/second-factor/set-up',
+  },
+  /** Invitation and password reset links: the token is the only credential, so it is never logged in full. */
+  invitation: (token: string) => `/invitation/${token}`,
+  passwordReset: (token: string) => `/reset-password/${token}`,
   accessibility: '/accessibility',
   cookies: '/cookies',
   privacy: '/privacy',
@@ -89,7 +97,9 @@ const paths = {
     newUser: '/admin/users/new',
     user: (id: string) => `/admin/users/${id}`,
     userActive: (id: string) => `/admin/users/${id}/active`,
-    userPassword: (id: string) => `/admin/users/${id}/password`,
+    userPasswordReset: (id: string) => `/admin/users/${id}/password-reset`,
+    userInvitation: (id: string, action: 'resend' | 'revoke') => `/admin/users/${id}/invitation/${action}`,
+    userSecondFactorReset: (id: string) => `/admin/users/${id}/second-factor/reset`,
     audit: '/admin/audit',
     auditExport: '/admin/audit/export.csv',
   },

@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import type passport from 'passport'
 import type { Services } from '../services'
+import accountLinkRoutes from './accountLinks'
 import actionRoutes from './actions'
 import adminRoutes from './admin'
 import agencyLinkRoutes from './agencyLink'
@@ -25,6 +26,7 @@ export default function routes(services: Services, authenticator: passport.Passp
   router.use(signInRoutes(services, authenticator))
   router.use(setupRoutes(services))
   router.use(agencyLinkRoutes(services))
+  router.use(accountLinkRoutes(services))
   router.use(homeRoutes(services))
   router.use(adminRoutes(services))
   router.use(importRoutes(services))

@@ -79,6 +79,18 @@ export type AuditAction =
   | 'jar_event_changed'
   | 'jar_event_removed'
   | 'agency_lead_changed'
+  | 'sign_in_password_accepted'
+  | 'second_factor_failed'
+  | 'second_factor_refused'
+  | 'second_factor_enrolled'
+  | 'second_factor_reset'
+  | 'recovery_code_used'
+  | 'user_invited'
+  | 'invitation_resent'
+  | 'invitation_revoked'
+  | 'invitation_accepted'
+  | 'password_reset_link_sent'
+  | 'password_reset_completed'
 
 export interface AuditRecord {
   action: AuditAction

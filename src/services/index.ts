@@ -1,5 +1,6 @@
 import type { Config } from '../config'
 import type { Database } from '../db'
+import AccountLinkService from './accountLinkService'
 import { createAgencyRequestServices } from './agencyRequests'
 import AuditBrowser from './auditBrowser'
 import AuditChainService from './auditChainService'
@@ -17,6 +18,7 @@ import JarEventService from './jarEventService'
 import { createMeetingServices } from './meetings'
 import PasswordHasher from './passwordHasher'
 import { createReviewServices } from './reviews'
+import SecondFactorService from './secondFactorService'
 import SetupService from './setupService'
 import SignInService from './signInService'
 import PublicationService from './statistics/publicationService'
@@ -37,6 +39,8 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
   const caseService = new CaseService(db, auditService, new CaseReferenceAllocator(db))
   const meetingServices = createMeetingServices(db, auditService, caseService)
   const statisticsService = new StatisticsService(db, auditService, config.statistics)
+  const secondFactorService = new SecondFactorService(db, auditService, config.mfa, 'Child death review service')
+  const agencyRequestServices = createAgencyRequestServices(db, config, auditService, caseService)
   return {
     config,
     auditService,
@@ -51,12 +55,22 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
     dashboardService: new DashboardService(db),
     familyLetterService: new FamilyLetterService(db, auditService),
     userService,
-    signInService: new SignInService(userService, auditService, passwordHasher, config.signIn),
+    signInService: new SignInService(userService, auditService, passwordHasher, config.signIn, secondFactorService),
+    secondFactorService,
     setupService: new SetupService(db, userService, config.setupLinkHours),
     statisticsService,
     publicationService: new PublicationService(db, auditService, statisticsService, config.statistics),
-    ...createAgencyRequestServices(db, config, auditService, caseService),
+    ...agencyRequestServices,
     jarEventService: new JarEventService(db, auditService),
+    accountLinkService: new AccountLinkService(
+      db,
+      auditService,
+      agencyRequestServices.outboxService,
+      passwordHasher,
+      config.accountLinks,
+      config.baseUrl,
+      'Child death review service',
+    ),
     ...meetingServices,
     ...createReviewServices(db, auditService, caseService, meetingServices.meetingService),
   }

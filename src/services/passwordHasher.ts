@@ -23,7 +23,9 @@ export default class PasswordHasher {
     return argon2.hash(password, { type: argon2.argon2id, parallelism: 1, ...this.cost })
   }
 
-  async verify(hash: string, password: string): Promise<boolean> {
+  /** An account with no password yet (an invitation not yet taken up) never matches, after the same effort. */
+  async verify(hash: string | null, password: string): Promise<boolean> {
+    if (!hash) return this.verifyNothing(password)
     try {
       return await argon2.verify(hash, password)
     } catch {

@@ -18,6 +18,11 @@ const ITEMS: NavigationItem[] = [
   { href: paths.admin.users, text: 'Accounts', roles: ['admin'] },
   { href: paths.admin.audit, text: 'Audit log', roles: ['admin'] },
   { href: paths.settings.agencyLeads, text: 'Agency leads', roles: ['admin'] },
+  {
+    href: paths.secondFactor.setUp,
+    text: 'Second factor',
+    roles: ['admin', 'coordinator', 'panel_member', 'public_health'],
+  },
 ]
 
 export function navigationFor(user: Express.User | undefined, currentPath: string) {

@@ -16,10 +16,10 @@ export interface Running {
 }
 
 /** The real app listening on a random local port, and a headless Chromium. */
-export async function startBrowserTest(): Promise<Running> {
+export async function startBrowserTest(overrides: Parameters<typeof createTestApp>[0] = {}): Promise<Running> {
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`)
-  const t = createTestApp()
+  const t = createTestApp(overrides)
   const server = await new Promise<Server>(resolve => {
     const s = t.app.listen(0, '127.0.0.1', () => resolve(s))
   })

@@ -28,6 +28,10 @@ declare module 'express-session' {
     lastNotifiedCaseId?: string
     /** The case list's search words: held here so names and NHS numbers never appear in a URL. */
     caseSearch?: string
+    /** Signed in with a password, waiting for the second factor: no page of the service opens until then. */
+    pendingSignIn?: { userId: string; secondStep: 'verify' | 'enrol'; startedAt: number; returnTo?: string }
+    /** A second factor being set up: the new secret, encrypted, until a code from it is typed. */
+    secondFactorEnrolment?: { encryptedSecret: string }
   }
 }
 

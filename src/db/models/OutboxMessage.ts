@@ -8,6 +8,8 @@ export type OutboxKind =
   | 'agency_escalation'
   | 'agency_confirmation'
   | 'report_received'
+  | 'account_invitation'
+  | 'password_reset'
 
 /** One e-mail, written with the change it announces and delivered after commit (see services/mail). */
 export default class OutboxMessage extends Model<

@@ -1,4 +1,5 @@
 import { Sequelize } from 'sequelize'
+import AccountLink from './AccountLink'
 import Action from './Action'
 import AgencyLead from './AgencyLead'
 import AgencyRequest from './AgencyRequest'
@@ -14,6 +15,7 @@ import FamilyLetter from './FamilyLetter'
 import Meeting from './Meeting'
 import MeetingMember from './MeetingMember'
 import OutboxMessage from './OutboxMessage'
+import RecoveryCode from './RecoveryCode'
 import Setting from './Setting'
 import SetupToken from './SetupToken'
 import User from './User'
@@ -38,6 +40,8 @@ export function initModels(sequelize: Sequelize) {
     JarEvent: JarEvent.initModel(sequelize),
     AgencyLead: AgencyLead.initModel(sequelize),
     FamilyLetter: FamilyLetter.initModel(sequelize),
+    RecoveryCode: RecoveryCode.initModel(sequelize),
+    AccountLink: AccountLink.initModel(sequelize),
   }
   models.AuditEvent.belongsTo(models.User, { as: 'actor', foreignKey: 'actorUserId' })
   models.Case.hasMany(models.CaseStatusChange, { as: 'statusChanges', foreignKey: 'caseId' })
@@ -59,6 +63,7 @@ export function initModels(sequelize: Sequelize) {
 
 export type Models = ReturnType<typeof initModels>
 export {
+  AccountLink,
   Action,
   AgencyLead,
   AgencyRequest,
@@ -74,6 +79,7 @@ export {
   Meeting,
   MeetingMember,
   OutboxMessage,
+  RecoveryCode,
   Setting,
   SetupToken,
   User,

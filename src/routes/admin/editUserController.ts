@@ -1,6 +1,8 @@
 import { Request, Response } from 'express'
 import createError from 'http-errors'
 import type { User } from '../../db/models'
+import type AccountLinkService from '../../services/accountLinkService'
+import type SecondFactorService from '../../services/secondFactorService'
 import type UserService from '../../services/userService'
 import ServiceError from '../../services/serviceError'
 import { auditContext } from '../auditContextOf'
@@ -9,11 +11,15 @@ import { AccountValues, readAccountForm } from './accountForm'
 import paths from '../../paths'
 
 export default class EditUserController {
-  constructor(private readonly userService: UserService) {}
+  constructor(
+    private readonly userService: UserService,
+    private readonly accountLinkService: AccountLinkService,
+    private readonly secondFactorService: SecondFactorService,
+  ) {}
 
   view = async (req: Request, res: Response): Promise<void> => {
     const account = await this.load(req)
-    this.render(
+    await this.render(
       res,
       account,
       { name: account.name, email: account.email, roles: account.roles },
@@ -61,7 +67,7 @@ export default class EditUserController {
     return account
   }
 
-  private render(
+  private async render(
     res: Response,
     account: User,
     values: AccountValues,
@@ -69,6 +75,15 @@ export default class EditUserController {
     errors: FormErrors,
     conflict?: { name: string; roles: string[] },
   ) {
-    res.render('pages/admin/edit-user', { account, values, version, conflict, ...errors })
+    res.render('pages/admin/edit-user', {
+      account,
+      values,
+      version,
+      conflict,
+      invited: !account.passwordHash,
+      invitation: await this.accountLinkService.openInvitation(account.id),
+      secondFactor: this.secondFactorService.isEnrolled(account),
+      ...errors,
+    })
   }
 }

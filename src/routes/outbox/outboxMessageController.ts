@@ -15,6 +15,9 @@ export default class OutboxMessageController {
   view = async (req: Request, res: Response): Promise<void> => {
     const message = await this.outboxService.findById(String(req.params.messageId))
     if (!message) throw createError(404, 'Message not found')
+    // An unsent invitation or reset link would let its reader choose someone's password: administrators only.
+    const accountMessage = message.kind === 'account_invitation' || message.kind === 'password_reset'
+    if (accountMessage && !req.user?.roles.includes('admin')) throw createError(404, 'Message not found')
     await this.outboxService.recordRead(message.id, auditContext(req))
     res.render('pages/outbox/show', {
       message,

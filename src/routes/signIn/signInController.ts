@@ -1,20 +1,22 @@
 import { NextFunction, Request, Response } from 'express'
 import type passport from 'passport'
+import type { RefusalReason, SecondStep } from '../../services/signInService'
+import { returnToCookie, returnToOf } from '../../middleware/setUpAuthentication'
 import { addError, FormErrors, hasErrors, noErrors, text, untrimmed } from '../../utils/formErrors'
 import paths from '../../paths'
+import { refusalMessage, refusalStatus } from './signInMessages'
 
-const MESSAGES = {
-  invalid: 'Enter a correct email address and password',
-  locked: 'There have been too many attempts to sign in to this account. Wait 15 minutes and try again',
-  throttled: 'There have been too many attempts to sign in from your network. Wait 15 minutes and try again',
-} as const
+const REASONS: RefusalReason[] = ['invalid', 'locked', 'throttled', 'slowed']
 
 /** Only a path on this site may be a place to return to after signing in. */
-const safeReturnTo = (value: string | undefined): string =>
+export const safeReturnTo = (value: string | undefined): string =>
   value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : paths.home
 
 export default class SignInController {
-  constructor(private readonly authenticator: passport.PassportStatic) {}
+  constructor(
+    private readonly authenticator: passport.PassportStatic,
+    private readonly cookieName: string,
+  ) {}
 
   view = (req: Request, res: Response): void => {
     if (req.isAuthenticated()) return res.redirect(paths.home)
@@ -36,15 +38,29 @@ export default class SignInController {
 
     this.authenticator.authenticate(
       'local',
-      (error: unknown, user: Express.User | false, info?: { message?: keyof typeof MESSAGES }) => {
+      (error: unknown, user: Express.User | false, info?: { message?: string; retryAfterSeconds?: number }) => {
         if (error) return next(error)
         if (!user) {
-          const reason = info?.message && info.message in MESSAGES ? info.message : 'invalid'
+          const reason = REASONS.find(r => r === info?.message) ?? 'invalid'
           const failed = noErrors()
-          addError(failed, 'email', MESSAGES[reason])
-          return this.render(res.status(reason === 'invalid' ? 401 : 429), { email }, failed)
+          addError(
+            failed,
+            'email',
+            refusalMessage(reason, info?.retryAfterSeconds, 'Enter a correct email address and password'),
+          )
+          return this.render(refusalStatus(res, reason, info?.retryAfterSeconds), { email }, failed)
         }
-        const returnTo = safeReturnTo(req.session.returnTo)
+        const returnTo = safeReturnTo(returnToOf(req, this.cookieName))
+        res.clearCookie(returnToCookie(this.cookieName))
+        const secondStep = (info?.message ?? 'none') as SecondStep
+        if (secondStep === 'verify' || secondStep === 'enrol') {
+          // Half signed in: a new session that opens nothing but the second step.
+          return req.session.regenerate(regenerateError => {
+            if (regenerateError) return next(regenerateError)
+            req.session.pendingSignIn = { userId: user.id, secondStep, startedAt: Date.now(), returnTo }
+            return res.redirect(secondStep === 'enrol' ? paths.secondFactor.setUp : paths.secondFactor.verify)
+          })
+        }
         // Passport regenerates the session at login, so a session id fixed before sign-in is useless.
         return req.login(user, loginError => (loginError ? next(loginError) : res.redirect(returnTo)))
       },

@@ -6,6 +6,7 @@ import logger from '../../logger'
 import type { AuditContext } from '../auditContext'
 import type AuditService from '../auditService'
 import { redactLinkTokens } from '../agencyRequests/linkToken'
+import { redactAccountLinkTokens } from '../accountLinkToken'
 import ServiceError from '../serviceError'
 import { isUuid } from '../userService'
 import type { MailTransport } from './mailTransport'
@@ -204,7 +205,7 @@ export default class OutboxService {
           {
             status: gaveUp ? 'failed' : 'retrying',
             attempts,
-            lastError: redactLinkTokens(describeError(error)),
+            lastError: redactAccountLinkTokens(redactLinkTokens(describeError(error))),
             nextAttemptAt: gaveUp ? null : new Date(this.now().getTime() + retryDelayMs(attempts)),
           },
           { transaction },
@@ -218,7 +219,7 @@ export default class OutboxService {
           attempts,
           sentAt: this.now(),
           nextAttemptAt: null,
-          bodyText: redactLinkTokens(message.bodyText),
+          bodyText: redactAccountLinkTokens(redactLinkTokens(message.bodyText)),
         },
         { transaction },
       )

@@ -265,6 +265,7 @@ describe('npm run db:seed:demo', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://x/y',
       SESSION_SECRET: randomBytes(32).toString('base64'),
+      MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     })
     const open = jest.fn(async (): Promise<OpenedDatabase> => {
       throw new Error('must not open the database')

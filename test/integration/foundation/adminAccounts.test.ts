@@ -1,6 +1,7 @@
 import { buildUser, TEST_PASSWORD } from '../../factories'
 import { csrfTokenFrom, newAgent, signIn, submitForm } from '../../helpers/agent'
 import { errorSummary } from '../../helpers/html'
+import { linkSentTo } from '../../helpers/accountLinks'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 
 const NEW_PASSWORD = 'another long passphrase'
@@ -20,19 +21,21 @@ describe('administrators manage accounts', () => {
     return { agent, admin }
   }
 
-  it('creates a coordinator who can then sign in, and lists them', async () => {
+  it('invites a coordinator, who chooses their own password through the link and can then sign in', async () => {
     const { agent } = await asAdmin()
     const response = await submitForm(agent, '/admin/users/new', {
       name: 'Casey Coordinator',
       email: 'Casey@Example.org',
       roles: ['coordinator', 'panel_member'],
-      password: NEW_PASSWORD,
-      confirm_password: NEW_PASSWORD,
     })
     expect(response.status).toBe(302)
     const list = await agent.get('/admin/users')
-    expect(list.text).toContain('Account created for Casey Coordinator')
+    expect(list.text).toContain('Invitation sent to Casey Coordinator')
     expect(list.text).toContain('Coordinator, Panel member')
+    expect(list.text).toContain('Invited')
+    const link = await linkSentTo(t, 'Casey@Example.org', 'invitation')
+    const chosen = await submitForm(newAgent(t.app), link, { password: NEW_PASSWORD, confirm_password: NEW_PASSWORD })
+    expect(chosen.status).toBe(302)
     await signIn(newAgent(t.app), 'casey@example.org', NEW_PASSWORD)
   })
 
@@ -43,8 +46,6 @@ describe('administrators manage accounts', () => {
       name: 'Second',
       email: 'TAKEN@example.org',
       roles: 'coordinator',
-      password: NEW_PASSWORD,
-      confirm_password: NEW_PASSWORD,
     })
     expect(response.status).toBe(409)
     expect(errorSummary(response.text)).toEqual([['#email', 'An account with this email address already exists']])
@@ -53,19 +54,12 @@ describe('administrators manage accounts', () => {
 
   it('explains every problem and refuses forged role codes', async () => {
     const { agent } = await asAdmin()
-    const none = await submitForm(agent, '/admin/users/new', {
-      name: '',
-      email: '',
-      password: '',
-      confirm_password: '',
-    })
-    expect(errorSummary(none.text).map(([href]) => href)).toEqual(['#name', '#email', '#roles', '#password'])
+    const none = await submitForm(agent, '/admin/users/new', { name: '', email: '' })
+    expect(errorSummary(none.text).map(([href]) => href)).toEqual(['#name', '#email', '#roles'])
     const forged = await submitForm(agent, '/admin/users/new', {
       name: 'Mallory',
       email: 'mallory@example.org',
       roles: ['superuser'],
-      password: NEW_PASSWORD,
-      confirm_password: NEW_PASSWORD,
     })
     expect(forged.status).toBe(400)
     expect(errorSummary(forged.text)).toEqual([['#roles', 'Select roles from the list']])
@@ -142,7 +136,7 @@ describe('administrators manage accounts', () => {
     expect(actions).toEqual(expect.arrayContaining(['user_deactivated', 'user_reactivated']))
   })
 
-  it('sets a new password for a locked-out person, who can then sign in at once', async () => {
+  it('sends a locked-out person a reset link; they choose a new password and can sign in at once', async () => {
     const { agent } = await asAdmin()
     const person = await buildUser(t.services, { name: 'Lou Locked' })
     for (let i = 0; i < 5; i += 1)
@@ -150,22 +144,20 @@ describe('administrators manage accounts', () => {
     const locked = await submitForm(newAgent(t.app), '/sign-in', { email: person.email, password: TEST_PASSWORD })
     expect(locked.status).toBe(429)
 
-    const url = `/admin/users/${person.id}/password`
-    const weak = await submitForm(agent, url, {
-      password: 'short',
-      confirm_password: 'short',
-      version: String(person.version),
-    })
+    // The administrator never types the password: there is no page for it any more.
+    await agent.get(`/admin/users/${person.id}/password`).expect(404)
+    const sent = await submitForm(agent, `/admin/users/${person.id}`, {}, `/admin/users/${person.id}/password-reset`)
+    expect(sent.status).toBe(302)
+    const link = await linkSentTo(t, person.email, 'reset-password')
+    const weak = await submitForm(newAgent(t.app), link, { password: 'short', confirm_password: 'short' })
     expect(weak.status).toBe(400)
     expect(errorSummary(weak.text)).toEqual([['#password', 'Password must be 12 characters or more']])
-    const set = await submitForm(agent, url, {
-      password: NEW_PASSWORD,
-      confirm_password: NEW_PASSWORD,
-      version: String(person.version),
-    })
+    const set = await submitForm(newAgent(t.app), link, { password: NEW_PASSWORD, confirm_password: NEW_PASSWORD })
     expect(set.status).toBe(302)
     await signIn(newAgent(t.app), person.email, NEW_PASSWORD)
-    expect(await t.db.models.AuditEvent.count({ where: { action: 'user_password_set', entityId: person.id } })).toBe(1)
+    expect(
+      await t.db.models.AuditEvent.count({ where: { action: 'password_reset_completed', entityId: person.id } }),
+    ).toBe(1)
   })
 
   it('answers 404 for an unknown or malformed account id', async () => {

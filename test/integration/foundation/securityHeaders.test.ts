@@ -35,7 +35,15 @@ describe('security headers, cookies and error pages', () => {
   })
 
   it('sets a named, httpOnly, SameSite=Lax session cookie with the idle timeout', async () => {
-    const response = await request(t.app).get('/sign-in')
+    // A visitor gets only the form-token cookie; the session cookie comes with signing in.
+    const page = await request(t.app).get('/sign-in')
+    const cookies = ([] as string[]).concat(page.headers['set-cookie'] ?? [])
+    expect(cookies.find(c => c.startsWith('cdop.session='))).toBeUndefined()
+    const formCookie = cookies.find(c => c.startsWith('cdop.session-csrf='))!
+    expect(formCookie).toMatch(/HttpOnly/)
+    expect(formCookie).toMatch(/SameSite=Lax/)
+    const user = await buildUser(t.services)
+    const response = await signIn(newAgent(t.app), user.email, TEST_PASSWORD)
     const cookie = ([] as string[])
       .concat(response.headers['set-cookie'] ?? [])
       .find(c => c.startsWith('cdop.session='))!

@@ -1,5 +1,6 @@
 import { buildUser, TEST_PASSWORD } from '../../factories'
-import { newAgent, signIn, submitForm } from '../../helpers/agent'
+import crypto from 'node:crypto'
+import { csrfTokenFrom, newAgent, signIn, submitForm } from '../../helpers/agent'
 import { errorSummary } from '../../helpers/html'
 import { withAuditTriggersOff } from '../../helpers/ownerDb'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
@@ -30,14 +31,27 @@ describe('signing in and out', () => {
 
   it('gives the session a new id at sign-in, so a planted session id is useless', async () => {
     const user = await buildUser(t.services)
+    // An attacker's own stored session, its cookie planted in the victim's browser.
+    const planted = 'planted-session-id-0123456789abcdef'
+    await t.db.sequelize.query(
+      `INSERT INTO session (sid, sess, expire) VALUES (:sid, :sess, now() + interval '10 minutes')`,
+      { replacements: { sid: planted, sess: JSON.stringify({ cookie: { path: '/' }, caseSearch: 'x' }) } },
+    )
+    // Signed as express-session signs its cookie (cookie-signature: HMAC-SHA256, unpadded base64).
+    const mac = crypto.createHmac('sha256', t.services.config.session.secret).update(planted).digest('base64')
+    const cookie = `cdop.session=${encodeURIComponent(`s:${planted}.${mac.replace(/=+$/, '')}`)}`
     const agent = newAgent(t.app)
-    const page = await agent.get('/sign-in')
-    const before = sessionId(page.headers['set-cookie'])
-    const response = await signIn(agent, user.email, TEST_PASSWORD)
+    const page = await agent.get('/sign-in').set('Cookie', cookie)
+    const form = new URLSearchParams({ _csrf: csrfTokenFrom(page.text), email: user.email, password: TEST_PASSWORD })
+    const response = await agent.post('/sign-in').set('Cookie', cookie).type('form').send(form.toString())
+    expect(response.status).toBe(302)
     const after = sessionId(response.headers['set-cookie'])
-    expect(before).toBeDefined()
     expect(after).toBeDefined()
-    expect(after).not.toEqual(before)
+    expect(after).not.toContain(planted)
+    const [rows] = await t.db.sequelize.query('SELECT sess FROM session WHERE sid = :sid', {
+      replacements: { sid: planted },
+    })
+    expect(rows).toHaveLength(0)
   })
 
   it('refuses a wrong password and an unknown account with the same message, keeping the email typed', async () => {
@@ -70,7 +84,7 @@ describe('signing in and out', () => {
     expect(huge.status).toBe(401)
   })
 
-  it('locks an account after 5 failures, even with the right password, and says so without revealing whether it exists', async () => {
+  it('locks the account for this address after 5 failures, even with the right password, and says so without revealing whether it exists', async () => {
     const user = await buildUser(t.services)
     const agent = newAgent(t.app)
     for (let i = 1; i <= 4; i += 1) {

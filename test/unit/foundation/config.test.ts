@@ -40,8 +40,19 @@ describe('configuration', () => {
         SESSION_SECRET: 'development-only-secret-do-not-use-in-production',
       }),
     ).toThrow(/SESSION_SECRET/)
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', SESSION_SECRET: STRONG })
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', SESSION_SECRET: STRONG }),
+    ).toThrow(/MFA_ENCRYPTION_KEY/)
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://x/y',
+      SESSION_SECRET: STRONG,
+      MFA_ENCRYPTION_KEY: `${STRONG}mfa`,
+    })
     expect(config.production).toBe(true)
+    expect(config.mfa.required).toBe(true)
+    expect(loadConfig({}).mfa.required).toBe(false)
+    expect(loadConfig({ REQUIRE_MFA: 'true' }).mfa.required).toBe(true)
   })
 
   it('rejects malformed values with a message rather than running with a surprise', () => {

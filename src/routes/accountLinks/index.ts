@@ -1,0 +1,17 @@
+import { Router } from 'express'
+import type { Services } from '../../services'
+import rateLimit from '../agencyLink/rateLimit'
+import AccountLinkController from './accountLinkController'
+
+/** Invitation and password reset links: public (the token is the credential), rate-limited per address. */
+export default function accountLinkRoutes({ accountLinkService, rateLimiter, config }: Services): Router {
+  const router = Router()
+  const invitation = new AccountLinkController(accountLinkService, 'invitation')
+  const reset = new AccountLinkController(accountLinkService, 'password_reset')
+  const limit = rateLimit(rateLimiter, 'account-link', config.signIn.pagesMaxRequestsPerMinute)
+  router.get('/invitation/:token', limit, invitation.view)
+  router.post('/invitation/:token', limit, invitation.submit)
+  router.get('/reset-password/:token', limit, reset.view)
+  router.post('/reset-password/:token', limit, reset.submit)
+  return router
+}
