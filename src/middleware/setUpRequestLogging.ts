@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import pinoHttp from 'pino-http'
 import logger from '../logger'
+import { scrubTokens } from '../logging/scrubTokens'
 
 /**
  * Logs method, path, status, time and request id. The URL is logged without its query string
@@ -21,9 +22,7 @@ export default function setUpRequestLogging(): Router {
         req: req => ({
           id: req.id,
           method: req.method,
-          path: String(req.url)
-            .split('?')[0]
-            .replace(/^\/(agency|setup)\/[^/]+/, '/$1/[token]'),
+          path: scrubTokens(String(req.url).split('?')[0]),
         }),
         res: res => ({ statusCode: res.statusCode }),
       },
