@@ -39,6 +39,7 @@ const schema = z
     REMINDER_DAYS_BEFORE_DUE: positiveInt(7),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default('Child death review service <no-reply@localhost>'),
+    SHUTDOWN_TIMEOUT_SECONDS: positiveInt(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return
@@ -104,6 +105,7 @@ export function loadConfig(env: Env) {
       reminderDaysBeforeDue: e.REMINDER_DAYS_BEFORE_DUE,
     }),
     mail: Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM }),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   })
 }
 
