@@ -14,6 +14,8 @@ export default function setUpRequestLogging(): Router {
       logger,
       genReqId: req => (req as { id?: string }).id ?? '',
       customLogLevel: (_req, res, err) => {
+        // 503 is the database being away: logged once a minute as an error (db/unavailableLog.ts), not per request.
+        if (res.statusCode === 503) return 'warn'
         if (err || res.statusCode >= 500) return 'error'
         return res.statusCode >= 400 ? 'warn' : 'info'
       },
