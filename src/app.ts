@@ -7,6 +7,7 @@ import createErrorHandler from './errorHandler'
 import setUpAuthentication, { createAuthenticator } from './middleware/setUpAuthentication'
 import setUpCsrf from './middleware/setUpCsrf'
 import setUpCurrentUser from './middleware/setUpCurrentUser'
+import setUpFormHygiene from './middleware/setUpFormHygiene'
 import setUpHealthChecks from './middleware/setUpHealthChecks'
 import setUpRequestId from './middleware/setUpRequestId'
 import setUpRequestLogging from './middleware/setUpRequestLogging'
@@ -48,6 +49,7 @@ export default function createApp(services: Services, { sessionStore }: Infrastr
     }),
   )
   app.use(setUpCurrentUser())
+  app.use(setUpFormHygiene())
   app.use(routes(services, authenticator))
   app.use((_req, _res, next) => next(createError(404, 'Not found')))
   app.use(createErrorHandler(services.config.production))

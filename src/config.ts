@@ -51,6 +51,7 @@ const schema = z
     ESCALATION_DAYS_AFTER_OVERDUE: positiveInt(7),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default('Child death review service <no-reply@localhost>'),
+    SHUTDOWN_TIMEOUT_SECONDS: positiveInt(10),
   })
   .superRefine((env, ctx) => {
     if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
@@ -145,6 +146,7 @@ export function loadConfig(env: Env) {
       escalationDaysAfterOverdue: e.ESCALATION_DAYS_AFTER_OVERDUE,
     }),
     mail: Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM }),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   })
 }
 

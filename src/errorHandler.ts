@@ -1,6 +1,11 @@
 import { NextFunction, Request, Response } from 'express'
 import type { HttpError } from 'http-errors'
+import { isDatabaseUnavailable } from './db/databaseUnavailable'
+import { logDatabaseUnavailable } from './db/unavailableLog'
 import logger from './logger'
+
+/** Seconds a browser or client is asked to wait before trying again while the database is away. */
+export const RETRY_AFTER_SECONDS = 30
 
 interface PageForStatus {
   view: string
@@ -24,6 +29,19 @@ function pageFor(status: number, code: string | undefined): PageForStatus {
  */
 export default function createErrorHandler(production: boolean) {
   return (error: HttpError, req: Request, res: Response, _next: NextFunction): void => {
+    // The database (or the session store) is away: not a fault of the request, and nothing is lost.
+    if (isDatabaseUnavailable(error)) {
+      logDatabaseUnavailable(error)
+      if (res.headersSent) return
+      res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS))
+      const title = 'Sorry, the service is unavailable'
+      if (req.accepts(['html', 'json']) === 'json') {
+        res.json({ status: 503, title })
+        return
+      }
+      res.render('pages/errors/service-unavailable', { pageTitle: title, status: 503, requestId: req.id })
+      return
+    }
     const status = error.status ?? error.statusCode ?? 500
     const { view, title } = pageFor(status, error.code)
     if (status >= 500) {

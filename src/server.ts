@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http'
 import createApp from './app'
 import { openDatabase } from './bootstrap'
 import config from './config'
@@ -22,21 +23,49 @@ async function main(): Promise<void> {
   const setupToken = await services.setupService.createSetupTokenIfNoUsers()
   process.stdout.write(startupMessage({ baseUrl: config.baseUrl, setupToken, setupLinkHours: config.setupLinkHours }))
 
+  // Responses not yet sent, so a shutdown can ask their browsers not to keep the connection open.
+  const inFlight = new Set<ServerResponse>()
   let stopping = false
+  server.on('request', (_req, res: ServerResponse) => {
+    inFlight.add(res)
+    if (stopping) res.setHeader('Connection', 'close')
+    res.once('close', () => inFlight.delete(res))
+  })
+
+  /**
+   * Graceful shutdown (SIGTERM from an orchestrator, SIGINT from a terminal): stop accepting
+   * connections, let the requests in flight finish, then close both database pools. A request
+   * that outlives the timeout is abandoned and the process exits 1 so the cause is visible.
+   */
   const shutdown = (signal: string) => {
     if (stopping) return
     stopping = true
-    logger.info({ signal }, 'shutting down')
+    logger.info({ signal, inFlight: inFlight.size }, 'shutting down: finishing requests in flight')
     services.scheduledJobs.stop()
     services.auditHeadJob.stop()
-    server.close(async () => {
-      await sessions.close()
-      await opened.close()
-      process.exit(0)
+    inFlight.forEach(res => {
+      if (!res.headersSent) res.setHeader('Connection', 'close')
     })
-    // Connections kept alive by browsers would otherwise hold the process open.
+    const forced = setTimeout(() => {
+      logger.error({ inFlight: inFlight.size }, 'shutdown timed out: requests still in flight were abandoned')
+      process.exit(1)
+    }, config.shutdownTimeoutMs)
+    forced.unref()
+    // Keep-alive connections that finish their last request become idle: close them as they do.
+    const idleSweep = setInterval(() => server.closeIdleConnections(), 100)
+    server.close(() => {
+      clearInterval(idleSweep)
+      Promise.all([sessions.close(), opened.close()])
+        .then(() => {
+          logger.info('shutdown complete: requests finished, database pools closed')
+          process.exit(0)
+        })
+        .catch(error => {
+          logger.error({ err: error }, 'shutdown: closing the database pools failed')
+          process.exit(1)
+        })
+    })
     server.closeIdleConnections()
-    setTimeout(() => process.exit(0), 10_000).unref()
   }
   process.on('SIGINT', () => shutdown('SIGINT'))
   process.on('SIGTERM', () => shutdown('SIGTERM'))

@@ -19,7 +19,13 @@ export function createSequelize({ url, poolMax = 10, ssl = false }: ConnectionOp
     dialectModule: pg,
     logging: sql => logger.trace({ sql: sql.slice(0, 200) }, 'sql'),
     pool: { max: poolMax, min: 0, idle: 10000, acquire: 30000 },
-    dialectOptions: ssl ? { ssl: { require: true, rejectUnauthorized: true } } : {},
+    // Sequelize listens for 'error' on each of its connections and drops a broken one from the
+    // pool (see db/databaseUnavailable.ts for how requests meeting an outage are answered).
+    dialectOptions: {
+      keepAlive: true,
+      connectionTimeoutMillis: 5000,
+      ...(ssl ? { ssl: { require: true, rejectUnauthorized: true } } : {}),
+    },
     define: { underscored: true, timestamps: true },
     timezone: '+00:00',
   })

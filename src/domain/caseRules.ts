@@ -5,9 +5,10 @@ export interface CaseDates {
   dateOfDeath?: IsoDate | null
   notifiedAt?: IsoDate | null
   jarDate?: IsoDate | null
+  familyLeafletSentOn?: IsoDate | null
 }
 
-export type DateField = 'date_of_birth' | 'date_of_death' | 'notified_at' | 'jar_date'
+export type DateField = 'date_of_birth' | 'date_of_death' | 'notified_at' | 'jar_date' | 'family_leaflet_sent_on'
 
 export interface FieldProblem {
   field: DateField
@@ -26,7 +27,7 @@ export interface FieldProblem {
  */
 export function caseDateProblems(dates: CaseDates, today: IsoDate): FieldProblem[] {
   const problems: FieldProblem[] = []
-  const { dateOfBirth: dob, dateOfDeath: dod, notifiedAt, jarDate } = dates
+  const { dateOfBirth: dob, dateOfDeath: dod, notifiedAt, jarDate, familyLeafletSentOn: leaflet } = dates
   if (dob && compareIsoDates(dob, today) > 0) {
     problems.push({ field: 'date_of_birth', message: 'Date of birth must be today or in the past' })
   }
@@ -75,6 +76,17 @@ export function caseDateProblems(dates: CaseDates, today: IsoDate): FieldProblem
         field: 'date_of_death',
         message: `Date of death must be the same as or before the start of the joint agency response (${formatGovukDate(jarDate)})`,
       },
+    })
+  }
+  if (leaflet && compareIsoDates(leaflet, today) > 0) {
+    problems.push({
+      field: 'family_leaflet_sent_on',
+      message: 'Date the family information leaflet was sent must be today or in the past',
+    })
+  } else if (leaflet && dod && compareIsoDates(leaflet, dod) < 0) {
+    problems.push({
+      field: 'family_leaflet_sent_on',
+      message: `Date the family information leaflet was sent must be the same as or after the date of death (${formatGovukDate(dod)})`,
     })
   }
   return problems

@@ -1,6 +1,9 @@
 import connectPgSimple from 'connect-pg-simple'
 import session from 'express-session'
 import pg from 'pg'
+import { isDatabaseUnavailable } from '../db/databaseUnavailable'
+import { logDatabaseUnavailable } from '../db/unavailableLog'
+import logger from '../logger'
 
 export interface SessionStoreHandle {
   store: session.Store
@@ -13,7 +16,12 @@ export function createSessionStore(url: string, options: { ssl?: boolean; prune?
     connectionString: url,
     max: 5,
     ssl: options.ssl ? { rejectUnauthorized: true } : undefined,
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
   })
+  // An idle pooled connection cut by the server (a fast shutdown, a failover) emits 'error' on the
+  // pool; unhandled, that ends the process. The pool drops the connection and makes a new one later.
+  pool.on('error', error => logDatabaseUnavailable(error))
   const PgStore = connectPgSimple(session)
   const store = new PgStore({
     pool,
@@ -21,6 +29,10 @@ export function createSessionStore(url: string, options: { ssl?: boolean; prune?
     createTableIfMissing: false,
     // Expired rows are deleted every 15 minutes; an expired session is never served either way.
     pruneSessionInterval: options.prune === false ? false : 15 * 60,
+    errorLog: (message: string, error?: unknown) => {
+      if (isDatabaseUnavailable(error)) logDatabaseUnavailable(error)
+      else logger.error({ err: error }, String(message))
+    },
   })
   return {
     store,

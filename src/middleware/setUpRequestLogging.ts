@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import pinoHttp from 'pino-http'
 import logger from '../logger'
+import { scrubTokens } from '../logging/scrubTokens'
 
 /**
  * Logs method, path, status, time and request id. The URL is logged without its query string
@@ -13,6 +14,8 @@ export default function setUpRequestLogging(): Router {
       logger,
       genReqId: req => (req as { id?: string }).id ?? '',
       customLogLevel: (_req, res, err) => {
+        // 503 is the database being away: logged once a minute as an error (db/unavailableLog.ts), not per request.
+        if (res.statusCode === 503) return 'warn'
         if (err || res.statusCode >= 500) return 'error'
         return res.statusCode >= 400 ? 'warn' : 'info'
       },
@@ -21,9 +24,7 @@ export default function setUpRequestLogging(): Router {
         req: req => ({
           id: req.id,
           method: req.method,
-          path: String(req.url)
-            .split('?')[0]
-            .replace(/^\/(agency|setup)\/[^/]+/, '/$1/[token]'),
+          path: scrubTokens(String(req.url).split('?')[0]),
         }),
         res: res => ({ statusCode: res.statusCode }),
       },

@@ -1,10 +1,21 @@
+import { fieldsWithUnusualCharacters, UNUSUAL_CHARACTERS_MESSAGE } from './formHygiene'
+
 /** The GOV.UK error shape: one summary list linking to each field, and a message per field. */
 export interface FormErrors {
   errorSummary: { text: string; href: string }[]
   formErrors: Record<string, string>
 }
 
-export const noErrors = (): FormErrors => ({ errorSummary: [], formErrors: {} })
+/**
+ * A form's errors, starting with one for each field of the posted form that had unusual
+ * characters (removed on arrival, see utils/formHygiene.ts): every form refuses them with a field
+ * message and shows what was typed, without them, for the person to check and send again.
+ */
+export const noErrors = (): FormErrors => {
+  const errors: FormErrors = { errorSummary: [], formErrors: {} }
+  fieldsWithUnusualCharacters().forEach(field => addError(errors, field, UNUSUAL_CHARACTERS_MESSAGE))
+  return errors
+}
 
 export const hasErrors = (errors: FormErrors): boolean => errors.errorSummary.length > 0
 

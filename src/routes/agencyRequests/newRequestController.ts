@@ -2,7 +2,7 @@ import { Request, Response } from 'express'
 import type { Case } from '../../db/models'
 import { agencies, type Agency } from '../../domain/codes'
 import { addDays, compareIsoDates } from '../../domain/dates'
-import { dateInputValues, readDateInput } from '../../utils/dateInput'
+import { dateInputValues, readDateInput, yearsFromToday } from '../../utils/dateInput'
 import type AgencyRequestService from '../../services/agencyRequests/agencyRequestService'
 import type { NewContact } from '../../services/agencyRequests/agencyRequestService'
 import type { DeliveryResult } from '../../services/mail/outboxService'
@@ -96,7 +96,10 @@ export default class NewRequestController {
         )
       contacts.push({ agency, agencyOther: other, contactName: name, contactEmail: email })
     }
-    const due = readDateInput(body, 'due_date', 'the date the report is due', { required: true })
+    const due = readDateInput(body, 'due_date', 'the date the report is due', {
+      required: true,
+      latest: yearsFromToday(1),
+    })
     Object.assign(raw, due.raw)
     let dueDate: string | null = null
     const today = this.agencyRequestService.today()

@@ -1,7 +1,7 @@
 import { Request, Response } from 'express'
 import createError from 'http-errors'
 import { compareIsoDates } from '../../domain/dates'
-import { readDateInput } from '../../utils/dateInput'
+import { readDateInput, yearsFromToday } from '../../utils/dateInput'
 import type AgencyRequestService from '../../services/agencyRequests/agencyRequestService'
 import {
   answersFrom,
@@ -39,7 +39,11 @@ export default class PaperReportController {
     const request = loadedRequest(res)
     const version = Number(req.body.version)
     if (!Number.isInteger(version)) throw createError(400, 'The form is missing its version')
-    const date = readDateInput(req.body, 'received_on', 'the date the report was received', { required: true })
+    const date = readDateInput(req.body, 'received_on', 'the date the report was received', {
+      required: true,
+      latest: yearsFromToday(0),
+      tooLate: 'The date the report was received must be today or in the past',
+    })
     const received = date.parts
     const errors = noErrors()
     const today = this.agencyRequestService.today()

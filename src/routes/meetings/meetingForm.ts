@@ -1,6 +1,6 @@
 import type { Meeting } from '../../db/models'
 import { meetingThemes, type MeetingTheme } from '../../domain/codes'
-import { dateInputValues, readDateInput } from '../../utils/dateInput'
+import { dateInputValues, readDateInput, yearsFromToday } from '../../utils/dateInput'
 import { parseTimeOfDay } from '../../domain/timeOfDay'
 import type { MeetingValues } from '../../services/meetings/meetingService'
 import { addError, FormErrors, noErrors, text } from '../../utils/formErrors'
@@ -39,7 +39,11 @@ export function rawFromMeeting(meeting: Meeting): MeetingRaw {
 export function readMeetingForm(body: unknown): { raw: MeetingRaw; values: MeetingValues; errors: FormErrors } {
   const raw = Object.fromEntries(FIELDS.map(f => [f, text(body, f, f === 'notes' ? 10_000 : 500)]))
   const errors = noErrors()
-  const date = readDateInput(body, 'meeting_date', 'date of the meeting')
+  // Meetings are recorded from two years back (late minutes) to five years ahead (a year's schedule and more).
+  const date = readDateInput(body, 'meeting_date', 'date of the meeting', {
+    earliest: yearsFromToday(-2),
+    latest: yearsFromToday(5),
+  })
   const meetingDate = date.value ?? ''
   if (date.error) addError(errors, 'meeting_date', date.error.text, date.error.href)
   else if (!date.value) addError(errors, 'meeting_date', 'Enter the date of the meeting', '#meeting_date-day')

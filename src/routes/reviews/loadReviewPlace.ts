@@ -13,18 +13,21 @@ const REFUSALS: Record<RecordingRefusal, string> = {
 // A declared interest is not a matter of roles: the page says why and who can change it.
 const INTEREST_HELP =
   'This keeps the panel’s review independent. If the declaration was a mistake, ask the CDOP coordinator to withdraw it.'
+const NOT_ON_AGENDA = 'This case is not on the agenda of this meeting'
 
 /**
  * Loads the meeting, the case's agenda item and the case into res.locals, or answers 404 when the
- * case is not on that meeting's agenda and 403 when this person may not record its review.
+ * case is not on that meeting's agenda and 403 when this person may not record its review. Someone
+ * not invited to the meeting gets the same 404 whether or not the case is on its agenda (or the
+ * meeting exists), so the answer never tells an outsider what a meeting will discuss.
  */
 export const loadReviewPlace =
   (reviewService: ReviewService) =>
   async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const target: ReviewTarget = { meetingId: String(req.params.meetingId), caseId: String(req.params.caseId) }
     const place = await reviewService.findPlace(target)
-    if (!place) return next(createError(404, 'This case is not on the agenda of this meeting'))
-    const refusal = await reviewService.recorderRefusal(req.user!, target)
+    const refusal = place ? await reviewService.recorderRefusal(req.user!, target) : null
+    if (!place || refusal === 'not_invited') return next(createError(404, NOT_ON_AGENDA))
     if (refusal)
       return next(createError(403, REFUSALS[refusal], refusal === 'declared_interest' ? { help: INTEREST_HELP } : {}))
     res.locals.reviewPlace = place

@@ -164,9 +164,10 @@ export function validateRow(cells: ImportRow, row: number, today: IsoDate): RowR
   const dateOfDeath = required('date_of_death') && date('date_of_death')
   const notifiedAtGiven = date('notified_at')
   const jarDate = date('jar_date')
-  caseDateProblems({ dateOfBirth, dateOfDeath, notifiedAt: notifiedAtGiven, jarDate }, today).forEach(p =>
-    flag(p.field, lowerFirst(p.message)),
-  )
+  // The import has no leaflet date, so no problem it can be flagged for ever names that field.
+  caseDateProblems({ dateOfBirth, dateOfDeath, notifiedAt: notifiedAtGiven, jarDate }, today).forEach(p => {
+    if (p.field !== 'family_leaflet_sent_on') flag(p.field, lowerFirst(p.message))
+  })
 
   // The child and the place
   const sex = required('sex') && code('sex', sexes)

@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from '../../db/databaseUnavailable'
+import { logDatabaseUnavailable } from '../../db/unavailableLog'
 import logger from '../../logger'
 import type RateLimiter from '../agencyRequests/rateLimiter'
 import type OutboxService from '../mail/outboxService'
@@ -39,7 +41,11 @@ export default class ScheduledJobs {
       this.running = true
       this.runOnce()
         .then(result => logger.info({ reminders: result.reminders, delivery: result.delivery }, 'scheduled jobs ran'))
-        .catch(error => logger.error({ err: error }, 'scheduled jobs failed'))
+        .catch(error =>
+          isDatabaseUnavailable(error)
+            ? logDatabaseUnavailable(error)
+            : logger.error({ err: error }, 'scheduled jobs failed'),
+        )
         .finally(() => {
           this.running = false
         })

@@ -1,5 +1,5 @@
 import type { Role } from '../../../src/domain/codes'
-import { buildUser, TEST_PASSWORD } from '../../factories'
+import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
 import { Agent, csrfTokenFrom, newAgent, signIn } from '../../helpers/agent'
 import { $ } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
@@ -51,7 +51,21 @@ describe('who may record the panel review', () => {
 
   it('refuses a panel member not invited to the meeting, and other roles', async () => {
     const outsider = await person(['panel_member'])
-    await outsider.agent.get(scheduled.url).expect(403)
+    // The same 404 whether or not the case is on the agenda: the answer tells an outsider nothing.
+    const onAgenda = await outsider.agent.get(scheduled.url)
+    const notOnAgenda = await outsider.agent.get(
+      `/meetings/${scheduled.meeting.id}/cases/${(await buildCase(t.services)).id}/review`,
+    )
+    const noMeeting = await outsider.agent.get(
+      `/meetings/00000000-0000-4000-8000-000000000000/cases/${scheduled.record.id}/review`,
+    )
+    for (const response of [onAgenda, notOnAgenda, noMeeting]) {
+      expect(response.status).toBe(404)
+      expect($(response.text)('h1').text()).toBe($(onAgenda.text)('h1').text())
+    }
+    for (const suffix of ['/finalise', '/defer']) {
+      await outsider.agent.get(`${scheduled.url}${suffix}`).expect(404)
+    }
     const analyst = await person(['public_health'])
     await analyst.agent.get(scheduled.url).expect(403)
     await newAgent(t.app).get(scheduled.url).expect(302) // not signed in: to the sign-in page

@@ -1,0 +1,103 @@
+import type { Role } from '../../../src/domain/codes'
+import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
+import { Agent, csrfTokenFrom, newAgent, signIn } from '../../helpers/agent'
+import type { TestApp } from '../../helpers/testApp'
+import { GP, linkFor, sendRequests } from '../agencyRequests/agencyHelpers'
+import { invite, scheduleCase } from '../reviews/reviewSetup'
+
+export const ROLES = ['anonymous', 'admin', 'coordinator', 'panel_member', 'public_health'] as const
+export type Who = (typeof ROLES)[number]
+
+/** Values for every route parameter, made by the factories: one of each thing a route can name. */
+export type RouteParams = Record<string, string>
+
+export interface Seeded {
+  params: RouteParams
+  agents: Record<Who, Agent>
+  /** A CSRF token for each agent's session. */
+  tokens: Record<Who, string>
+}
+
+/**
+ * One of everything: an account per role (the panel member invited, not as chair, to the meeting),
+ * a case with an agency request and its e-mail, a meeting with a case on its agenda, an external
+ * attendee, a declaration of interest and an action.
+ */
+export async function seedEverything(t: TestApp): Promise<Seeded> {
+  const users = {} as Record<Exclude<Who, 'anonymous'>, Awaited<ReturnType<typeof buildUser>>>
+  for (const role of ROLES.filter((r): r is Role => r !== 'anonymous'))
+    users[role] = await buildUser(t.services, { roles: [role] })
+  const agents = { anonymous: newAgent(t.app) } as Record<Who, Agent>
+  for (const role of Object.keys(users) as Role[]) {
+    agents[role] = newAgent(t.app)
+    await signIn(agents[role], users[role].email, TEST_PASSWORD)
+  }
+
+  const record = await buildCase(t.services)
+  const { requests } = await sendRequests(t, agents.coordinator, record.id, [GP])
+  const link = await linkFor(t, requests[0])
+  const message = await t.db.models.OutboxMessage.findOne({ where: { requestId: requests[0].id } })
+
+  const scheduled = await scheduleCase(t)
+  await invite(t, scheduled.meeting.id, users.panel_member.id, 'other')
+  const external = await t.db.models.MeetingMember.findOne({ where: { meetingId: scheduled.meeting.id, userId: null } })
+  const item = await t.db.models.AgendaItem.findOne({ where: { meetingId: scheduled.meeting.id } })
+  const declaration = await t.db.models.DeclarationOfInterest.create({
+    meetingId: scheduled.meeting.id,
+    caseId: record.id, // a case not on this agenda, so the panel member's access to the agenda is untouched
+    userId: users.panel_member.id,
+    description: 'Knows the family',
+    recordedBy: null,
+  })
+  const review = await t.db.models.CaseReview.create({
+    caseId: scheduled.record.id,
+    meetingId: null,
+    status: 'final',
+    category: 5,
+    modifiableFactors: 'not_identified',
+    preventability: null,
+    likelyCauseOfDeath: null,
+    learningPoints: null,
+    safeguardingReferral: false,
+    lederReferral: false,
+    reviewDate: '2025-09-01',
+    quorumOverrideReason: null,
+    deferralQuestions: null,
+    finalisedBy: null,
+    finalisedAt: new Date(),
+  } as never)
+  const action = await t.db.models.Action.create({
+    caseId: scheduled.record.id,
+    reviewId: review.id,
+    description: 'Review the discharge checklist',
+    ownerOrganisation: 'Northshire ICB',
+    dueDate: null,
+    evidenceOfImpact: null,
+  } as never)
+
+  const tokens = {} as Record<Who, string>
+  for (const who of ROLES) {
+    const page = await agents[who].get(who === 'anonymous' ? '/sign-in' : '/accessibility')
+    tokens[who] = csrfTokenFrom(page.text)
+  }
+  return {
+    agents,
+    tokens,
+    params: {
+      token: link.split('/').pop()!,
+      userId: users.coordinator.id,
+      caseId: record.id,
+      section: 'child',
+      requestId: requests[0].id,
+      outcome: 'cancel',
+      messageId: message!.id,
+      meetingId: scheduled.meeting.id,
+      memberId: external!.id,
+      itemId: item!.id,
+      declarationId: declaration.id,
+      actionId: action.id,
+      // The review pages name a case on the meeting's agenda.
+      agendaCaseId: scheduled.record.id,
+    },
+  }
+}
