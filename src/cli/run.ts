@@ -3,6 +3,7 @@ import type { Config } from '../config'
 import type { Command } from './command'
 import { dbMigrate, dbMigrateUndo } from './commands/dbMigrate'
 import dbSeedDemo from './commands/dbSeedDemo'
+import generate from './commands/generate'
 import importCommand from './commands/import'
 import jobsRunReminders from './commands/jobsRunReminders'
 import stats from './commands/stats'
@@ -17,6 +18,7 @@ export const commands: Command[] = [
   importCommand,
   stats,
   jobsRunReminders,
+  generate,
 ]
 
 function help(io: CliIo): void {
