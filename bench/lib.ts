@@ -42,6 +42,8 @@ export interface ScratchServer {
   url: string
   /** Creates (or empties) a database on the server and returns its URL. */
   database: (name: string) => Promise<string>
+  /** Creates a database if it is not there yet. */
+  create: (name: string) => Promise<void>
   drop: (name: string) => Promise<void>
   stop: () => Promise<void>
 }
@@ -87,6 +89,10 @@ export async function scratchServer(): Promise<ScratchServer> {
       await admin(server, `CREATE DATABASE "${name}"`)
       return withDatabase(server, name)
     },
+    create: name =>
+      admin(server, `CREATE DATABASE "${name}"`).catch(error => {
+        if (!String(error).includes('already exists')) throw error
+      }),
     drop: name => admin(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
     stop,
   }

@@ -18,7 +18,7 @@ import { parseFinancialYear } from '../src/domain/financialYear'
 import { createServices } from '../src/services'
 import { systemContext } from '../src/services/auditContext'
 import { generateSyntheticData } from '../src/services/generate/syntheticData'
-import { QUICK, peakRssMbOf, record, scale, scratchServer } from './lib'
+import { QUICK, peakRssMbOf, record, scale, scratchServer, withDatabase } from './lib'
 
 const DATABASE = 'cdop_bench_pages'
 const CASES = Number(process.env.BENCH_CASES ?? scale(100_000))
@@ -35,12 +35,12 @@ interface Load {
 }
 
 /** autocannon for SECONDS; p95 from every response time (autocannon itself reports p90 and p97.5). */
-async function load(url: string, cookie?: string): Promise<Load> {
+async function load(url: string, cookie?: string, connections = CONNECTIONS): Promise<Load> {
   const times: number[] = []
   let bad = 0
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: CONNECTIONS, duration: SECONDS, headers: cookie ? { cookie } : {}, timeout: 30 },
+      { url, connections, duration: SECONDS, headers: cookie ? { cookie } : {}, timeout: 30 },
       (error, done) => (error ? reject(error) : resolve(done)),
     )
     instance.on('response', (_client, statusCode, _bytes, ms) => {
@@ -73,22 +73,32 @@ async function signIn(base: string, email: string): Promise<string> {
 
 async function main(): Promise<void> {
   const server = await scratchServer()
-  const url = await server.database(DATABASE)
+  // BENCH_KEEP=1 (with BENCH_DATABASE_URL): keep the database afterwards and reuse it when it has the cases.
+  const keep = process.env.BENCH_KEEP === '1'
+  const url = keep ? withDatabase(server.url, DATABASE) : await server.database(DATABASE)
+  if (keep) await server.create(DATABASE)
   let child: ChildProcess | undefined
   try {
     const db = createDatabase({ url, poolMax: 4 })
     await migrateUp(db.sequelize, url)
-    const generated = await generateSyntheticData(db, { cases: CASES, seed: 13 })
-    console.log(
-      `Generated ${generated.cases.toLocaleString('en-GB')} cases, ${generated.agencyRequests.toLocaleString('en-GB')} requests, ` +
-        `${generated.reviews.toLocaleString('en-GB')} reviews in ${generated.seconds.toFixed(1)} s`,
-    )
-    const services = createServices(db, config)
     const email = 'bench@example.org'
-    await services.userService.create(
-      { email, name: 'Bench Coordinator', roles: ['coordinator', 'admin', 'public_health'], password: PASSWORD },
-      systemContext(),
-    )
+    const [[{ n: existing }]] = (await db.sequelize.query('SELECT count(*)::int AS n FROM cases')) as [
+      [{ n: number }],
+      unknown,
+    ]
+    if (existing !== CASES) {
+      await db.sequelize.query('TRUNCATE cases, users, meetings CASCADE')
+      const generated = await generateSyntheticData(db, { cases: CASES, seed: 13 })
+      console.log(
+        `Generated ${generated.cases.toLocaleString('en-GB')} cases, ${generated.agencyRequests.toLocaleString('en-GB')} requests, ` +
+          `${generated.reviews.toLocaleString('en-GB')} reviews in ${generated.seconds.toFixed(1)} s`,
+      )
+      const services = createServices(db, config)
+      await services.userService.create(
+        { email, name: 'Bench Coordinator', roles: ['coordinator', 'admin', 'public_health'], password: PASSWORD },
+        systemContext(),
+      )
+    }
     const [[{ id: caseId }]] = (await db.sequelize.query(
       `SELECT c.id FROM cases c WHERE EXISTS (SELECT 1 FROM agency_requests r WHERE r.case_id = c.id)
         ORDER BY c.case_ref LIMIT 1 OFFSET ${Math.floor(CASES / 2)}`,
@@ -112,7 +122,8 @@ async function main(): Promise<void> {
     const year = financialYearOf(new Date().toISOString().slice(0, 10))
     const previous = `${Number(year.slice(0, 4)) - 1}-${year.slice(2, 4)}`
     const fy = parseFinancialYear(previous)!
-    const runs: [string, string, string | null][] = [
+    // The report page is measured as the issue measured it, at 10 connections (a few people running reports).
+    const runs: [string, string, string | null, number?][] = [
       ['case_list', `${app}/cases`, `${bare}/bare/cases`],
       ['case_list_deep', `${app}/cases?page=${Math.floor(lastPage * 0.8)}`, null],
       ['case_page', `${app}/cases/${caseId}`, `${bare}/bare/cases/${caseId}`],
@@ -124,12 +135,12 @@ async function main(): Promise<void> {
       ],
     ]
     const figures: Record<string, Load> = {}
-    for (const [name, page, floor] of runs) {
+    for (const [name, page, floor, connections] of runs) {
       // One request first so both sides start warm (templates, plans, caches).
       const first = await fetch(page, { headers: { cookie }, redirect: 'manual' })
       if (first.status !== 200) throw new Error(`${page} answered ${first.status}`)
-      const measured = await load(page, cookie)
-      const baseline = floor ? await load(floor) : null
+      const measured = await load(page, cookie, connections)
+      const baseline = floor ? await load(floor, undefined, connections) : null
       figures[name] = measured
       console.log(
         `${name.padEnd(16)} ${measured.rps.toFixed(1).padStart(7)} req/s  p95 ${measured.p95.toFixed(0).padStart(5)} ms` +
@@ -174,7 +185,7 @@ async function main(): Promise<void> {
       child.kill('SIGTERM')
       await exited
     }
-    await server.drop(DATABASE)
+    if (!keep) await server.drop(DATABASE)
     await server.stop()
   }
 }
