@@ -75,19 +75,26 @@ async function main(): Promise<void> {
   const server = await scratchServer()
   // BENCH_KEEP=1 (with BENCH_DATABASE_URL): keep the database afterwards and reuse it when it has the cases.
   const keep = process.env.BENCH_KEEP === '1'
-  const url = keep ? withDatabase(server.url, DATABASE) : await server.database(DATABASE)
-  if (keep) await server.create(DATABASE)
+  let url = withDatabase(server.url, DATABASE)
+  let fresh = true
+  if (keep) {
+    await server.create(DATABASE)
+    const probe = createDatabase({ url, poolMax: 1 })
+    await migrateUp(probe.sequelize, url)
+    const [[{ n }]] = (await probe.sequelize.query('SELECT count(*)::int AS n FROM cases')) as [
+      [{ n: number }],
+      unknown,
+    ]
+    await probe.close()
+    fresh = n !== CASES
+  }
+  if (fresh) url = await server.database(DATABASE)
   let child: ChildProcess | undefined
   try {
     const db = createDatabase({ url, poolMax: 4 })
     await migrateUp(db.sequelize, url)
     const email = 'bench@example.org'
-    const [[{ n: existing }]] = (await db.sequelize.query('SELECT count(*)::int AS n FROM cases')) as [
-      [{ n: number }],
-      unknown,
-    ]
-    if (existing !== CASES) {
-      await db.sequelize.query('TRUNCATE cases, users, meetings CASCADE')
+    if (fresh) {
       const generated = await generateSyntheticData(db, { cases: CASES, seed: 13 })
       console.log(
         `Generated ${generated.cases.toLocaleString('en-GB')} cases, ${generated.agencyRequests.toLocaleString('en-GB')} requests, ` +
@@ -102,6 +109,11 @@ async function main(): Promise<void> {
     const [[{ id: caseId }]] = (await db.sequelize.query(
       `SELECT c.id FROM cases c WHERE EXISTS (SELECT 1 FROM agency_requests r WHERE r.case_id = c.id)
         ORDER BY c.case_ref LIMIT 1 OFFSET ${Math.floor(CASES / 2)}`,
+    )) as [[{ id: string }], unknown]
+    // A deep page as the list's own Next links reach it: page P after the last case of page P - 1.
+    const deepPage = Math.floor((CASES / 25) * 0.8)
+    const [[{ id: deepCursor }]] = (await db.sequelize.query(
+      `SELECT id FROM cases ORDER BY notified_at DESC, case_ref DESC LIMIT 1 OFFSET ${(deepPage - 1) * 25 - 1}`,
     )) as [[{ id: string }], unknown]
     await db.close()
 
@@ -118,20 +130,21 @@ async function main(): Promise<void> {
     const bare = `http://127.0.0.1:${BARE_PORT}`
     const cookie = await signIn(app, email)
 
-    const lastPage = Math.floor(CASES / 25)
     const year = financialYearOf(new Date().toISOString().slice(0, 10))
     const previous = `${Number(year.slice(0, 4)) - 1}-${year.slice(2, 4)}`
     const fy = parseFinancialYear(previous)!
     // The report page is measured as the issue measured it, at 10 connections (a few people running reports).
     const runs: [string, string, string | null, number?][] = [
       ['case_list', `${app}/cases`, `${bare}/bare/cases`],
-      ['case_list_deep', `${app}/cases?page=${Math.floor(lastPage * 0.8)}`, null],
+      ['case_list_deep', `${app}/cases?page=${deepPage}&after=${deepCursor}`, null],
+      ['case_list_deep_no_cursor', `${app}/cases?page=${deepPage}`, null],
       ['case_page', `${app}/cases/${caseId}`, `${bare}/bare/cases/${caseId}`],
       ['dashboard', `${app}/`, `${bare}/bare/dashboard`],
       [
         'report_page',
         `${app}/statistics/report?year=${previous}`,
         `${bare}/bare/report?start=${fy.start}&end=${fy.end}`,
+        10,
       ],
     ]
     const figures: Record<string, Load> = {}
