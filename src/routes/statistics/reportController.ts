@@ -3,7 +3,7 @@ import { releaseNotes } from '../../domain/statistics/releaseNotes'
 import { TOTAL } from '../../domain/statistics/tables'
 import { yearsOf } from '../../domain/statistics/years'
 import ServiceError from '../../services/serviceError'
-import { releaseCharts } from '../../services/statistics/charts'
+import { createChartCache } from '../../services/statistics/chartCache'
 import type StatisticsService from '../../services/statistics/statisticsService'
 import { auditContext } from '../auditContextOf'
 import { mayProduceUnsuppressed, readReleaseQuery, releaseQueryString } from './readReleaseQuery'
@@ -11,6 +11,9 @@ import { WITHHELD_MARKERS, headline, reportTables, showPercentage } from './repo
 
 /** The printable report of a release: every table with labels, percentages and charts, and the release notes. */
 export default class ReportController {
+  /** Charts are drawn once per version of a release's data, not on every request. */
+  private readonly charts = createChartCache()
+
   constructor(private readonly statisticsService: StatisticsService) {}
 
   view = async (req: Request, res: Response): Promise<void> => {
@@ -27,7 +30,7 @@ export default class ReportController {
     const trendYears = (trend?.rows ?? []).map(r => r.code).filter(code => code !== TOTAL)
     const years = yearsOf(release.financialYear)
     const comparators = await this.statisticsService.comparators.forYears([...new Set([...trendYears, ...years])])
-    const charts = await releaseCharts(release, comparators)
+    const charts = await this.charts(release, comparators)
     const top = headline(release, comparators, years)
     res.render('pages/statistics/report', {
       release,
