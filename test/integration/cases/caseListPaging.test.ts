@@ -5,6 +5,8 @@ import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { COUNT_CAP } from '../../../src/services/caseSearchService'
 import { generateSyntheticData } from '../../../src/services/generate/syntheticData'
 
+jest.setTimeout(120_000) // generates and pages through hundreds of cases; slow on a busy machine
+
 /** Keyset paging (each page sought from the edge of the last) and the capped count of the unfiltered list. */
 describe('paging through the case list', () => {
   let t: TestApp

@@ -2,6 +2,8 @@ import config from '../../../src/config'
 import { runCliInTest } from '../../helpers/cli'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 
+jest.setTimeout(120_000) // generates thousands of cases; slow on a busy machine
+
 let t: TestApp
 beforeAll(() => (t = createTestApp()))
 afterAll(() => t.close())
