@@ -14,7 +14,6 @@ import setUpRequestParsing from './middleware/setUpRequestParsing'
 import setUpStaticResources from './middleware/setUpStaticResources'
 import setUpWebSecurity from './middleware/setUpWebSecurity'
 import setUpWebSession from './middleware/setUpWebSession'
-import { PgSessionStore } from './middleware/sessionStore'
 import routes from './routes'
 import type { Services } from './services'
 import { viewHelpers } from './views/viewHelpers'
@@ -41,11 +40,7 @@ export default function createApp(services: Services, { sessionStore }: Infrastr
   app.use(setUpRequestParsing())
   app.use(setUpStaticResources(services.config.production))
   app.use(setUpWebSession(services.config, sessionStore))
-  const authenticator = createAuthenticator(
-    services.userService,
-    services.signInService,
-    sessionStore instanceof PgSessionStore ? (sid, id) => sessionStore.takeUser(sid, id) : undefined,
-  )
+  const authenticator = createAuthenticator(services.userService, services.signInService)
   app.use(setUpAuthentication(authenticator, services.config.session.cookieName))
   app.use(setUpCsrf())
   app.use(setUpCurrentUser())

@@ -1,5 +1,4 @@
-import type { IncomingMessage } from 'node:http'
-import { Request, Router } from 'express'
+import { Router } from 'express'
 import passport from 'passport'
 import { Strategy as LocalStrategy } from 'passport-local'
 import type UserService from '../services/userService'
@@ -12,14 +11,7 @@ const PUBLIC_PATHS: string[] = [paths.signIn, paths.accessibility, paths.cookies
 const isPublic = (path: string) =>
   PUBLIC_PATHS.includes(path) || path.startsWith(`${paths.setup}/`) || path.startsWith('/agency/')
 
-/** The account a session store read with the session (PgSessionStore), so it need not be read again. */
-type PreloadedUser = (sid: string, id: string) => (Express.User & { active: boolean }) | null | undefined
-
-export function createAuthenticator(
-  userService: UserService,
-  signInService: SignInService,
-  preloaded: PreloadedUser = () => undefined,
-): passport.PassportStatic {
+export function createAuthenticator(userService: UserService, signInService: SignInService): passport.PassportStatic {
   const authenticator = new passport.Passport() as passport.PassportStatic
   authenticator.use(
     new LocalStrategy({ usernameField: 'email', passReqToCallback: true }, async (req, email, password, done) => {
@@ -31,21 +23,18 @@ export function createAuthenticator(
       }
     }),
   )
-  // Only the id goes into the session; the account is reloaded on each request (with the session
-  // itself when the store can) so that deactivation or a change of roles takes effect at once.
+  // Only the id goes into the session; the account is reloaded on each request so that
+  // deactivation or a change of roles takes effect at once.
   authenticator.serializeUser((user, done) => done(null, (user as Express.User).id))
-  authenticator.deserializeUser(
-    async (req: IncomingMessage, id: string, done: (err: unknown, user?: Express.User | false) => void) => {
-      try {
-        const read = preloaded((req as Request).sessionID, id)
-        const user = read === undefined ? await userService.findById(id) : read
-        if (!user || !user.active) return done(null, false)
-        return done(null, { id: user.id, name: user.name, email: user.email, roles: user.roles })
-      } catch (error) {
-        return done(error)
-      }
-    },
-  )
+  authenticator.deserializeUser(async (id: string, done) => {
+    try {
+      const user = await userService.findById(id)
+      if (!user || !user.active) return done(null, false)
+      return done(null, { id: user.id, name: user.name, email: user.email, roles: user.roles })
+    } catch (error) {
+      return done(error)
+    }
+  })
   return authenticator
 }
 
