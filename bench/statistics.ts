@@ -1,27 +1,38 @@
 /**
- * How long a statistics release takes over a million cases.
+ * How long a statistics release takes at 100,000 and 1,000,000 cases (a tenth with --quick), for one
+ * financial year and for three pooled, against the floor: one hand-written SQL statement computing
+ * the same counts (FLOOR_SQL below), timed in the same run on the same data.
  *
- * Makes a scratch database (BENCH_DATABASE_URL's server when set, otherwise the embedded development
- * PostgreSQL), migrates it, generates 1,000,000 synthetic cases in one INSERT … SELECT over
- * generate_series, then times StatisticsService.buildRelease for a single year, the latest year and a
- * pooled span, and prints the timings and the summary figures. The scratch database is dropped at
- * the end unless BENCH_KEEP=1 (then a second run reuses its cases).
+ * Makes a scratch database (bench/lib.ts), migrates it, generates the synthetic cases in one
+ * INSERT … SELECT over generate_series (statistics need only cases, so this is leaner than the
+ * `generate` command), and takes the median of several runs after a warm-up.
  *
- *   npm run bench                 (every bench)      npx tsx bench/statistics.ts   (this one)
+ *   npm run bench                 (every bench)      npx tsx bench/statistics.ts [--quick]
  *   BENCH_CASES=200000 npx tsx bench/statistics.ts
  */
 import { performance } from 'node:perf_hooks'
-import { Client } from 'pg'
-import config from '../src/config'
 import { createDatabase } from '../src/db'
-import { ensureEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { migrateUp } from '../src/db/migrator'
+import { parseFinancialYear } from '../src/domain/financialYear'
 import AuditService from '../src/services/auditService'
+import { modifiableFactorsOutcomes } from '../src/domain/codes'
+import { REVIEW_SETS } from '../src/services/statistics/releaseQuery'
+import {
+  IN_SCOPE,
+  REVIEWED,
+  ageBandSql,
+  ethnicityGroupSql,
+  financialYearStartSql,
+  reviewDurationSql,
+  sexGroupSql,
+} from '../src/services/statistics/sqlExpressions'
 import StatisticsService from '../src/services/statistics/statisticsService'
+import { QUICK, median, peakRssMb, record, scale, scratchServer } from './lib'
 
 const DATABASE = 'cdop_bench_statistics'
-const CASES = Number(process.env.BENCH_CASES ?? 1_000_000)
-const RUNS = 5
+/** Sizes measured, smallest first: 100,000 and 1,000,000 cases (a tenth with --quick). */
+const SIZES = process.env.BENCH_CASES ? [Number(process.env.BENCH_CASES)] : [scale(100_000), scale(1_000_000)]
+const RUNS = QUICK ? 3 : 5
 // Every figure is as of this instant, so the run is reproducible whenever it is made.
 const NOW = new Date('2025-06-01T12:00:00Z')
 
@@ -66,90 +77,107 @@ FROM (
 ) s3;
 `
 
-async function scratchServerUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined }
-  const embedded = await ensureEmbeddedPostgres({
-    dir: config.db.embeddedDir,
-    port: config.db.embeddedPort,
-    database: 'postgres',
-  })
-  return { url: embedded.url, stop: embedded.stop }
-}
-
-const withDatabase = (url: string, database: string) => {
-  const parsed = new URL(url)
-  parsed.pathname = `/${database}`
-  return parsed.toString()
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: withDatabase(url, 'postgres') })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
+/**
+ * The floor: ONE hand-written statement computing the same counts as a release (notifications, JARs
+ * started, the deaths and reviews trends by financial year, the period's deaths and every
+ * cross-tabulation of its reviews), each part a plain filtered aggregate the planner can answer from
+ * the statistics indexes, the trends one GROUP BY each.
+ */
 const ms = (start: number) => performance.now() - start
 
+const agg = (select: string) => `(SELECT coalesce(json_agg(t), '[]'::json) FROM (${select}) t)`
+const inPeriod = (column: string) => `${column} BETWEEN $1::date AND $2::date`
+export const FLOOR_SQL = `SELECT
+  (SELECT count(*) FROM cases WHERE ${inPeriod('notified_at')}) AS notifications,
+  (SELECT count(*) FROM cases WHERE ${IN_SCOPE} AND ${inPeriod('jar_date')}) AS jar_started,
+  ${agg(`SELECT ${financialYearStartSql('date_of_death')} AS fy, count(*) AS total,
+      count(*) FILTER (WHERE sex = 'male') AS male, count(*) FILTER (WHERE sex = 'female') AS female,
+      count(*) FILTER (WHERE review_date IS NULL OR review_date > $2::date) AS open
+    FROM cases WHERE ${IN_SCOPE} AND date_of_death <= $2::date GROUP BY 1`)} AS death_trend,
+  ${agg(`SELECT ${ageBandSql()} AS age_band, ${sexGroupSql()} AS sex_group, expected, count(*) AS n
+    FROM cases WHERE ${IN_SCOPE} AND ${inPeriod('date_of_death')} GROUP BY 1, 2, 3`)} AS deaths,
+  ${agg(`SELECT ${financialYearStartSql('review_date')} AS fy,
+      ${modifiableFactorsOutcomes.codes.map(c => `count(*) FILTER (WHERE modifiable_factors = '${c}') AS ${c}`).join(', ')}
+    FROM cases WHERE ${REVIEWED} AND review_date <= $2::date AND modifiable_factors IS NOT NULL GROUP BY 1`)} AS review_trend,
+  ${agg(`SELECT category, modifiable_factors, preventability, sex_group, age_band, ethnicity_group, expected, duration,
+      count(*) AS n
+    FROM (SELECT category, modifiable_factors, preventability, ${sexGroupSql()} AS sex_group, ${ageBandSql()} AS age_band,
+      ${ethnicityGroupSql()} AS ethnicity_group, expected, ${reviewDurationSql()} AS duration
+      FROM cases WHERE ${REVIEWED} AND ${inPeriod('review_date')}) r
+    GROUP BY GROUPING SETS (${Object.values(REVIEW_SETS)
+      .map(set => `(${set.join(', ')})`)
+      .join(', ')})`)} AS reviews`
+
+const PERIODS = [
+  { name: 'one_year', years: '2024-25' },
+  { name: 'pooled_3y', years: '2022-23..2024-25' },
+] as const
+
+async function generate(db: ReturnType<typeof createDatabase>, cases: number): Promise<void> {
+  await db.sequelize.query('TRUNCATE cases CASCADE')
+  const start = performance.now()
+  // Building each secondary index once afterwards is far quicker than updating it row by row.
+  const [indexes] = (await db.sequelize.query(
+    `SELECT indexname, indexdef FROM pg_indexes i WHERE tablename = 'cases'
+     AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+  )) as [{ indexname: string; indexdef: string }[], unknown]
+  for (const index of indexes) await db.sequelize.query(`DROP INDEX "${index.indexname}"`)
+  await db.sequelize.query(GENERATE_SQL.replace('$CASES', String(cases)))
+  for (const index of indexes) await db.sequelize.query(index.indexdef)
+  await db.sequelize.query('VACUUM ANALYZE cases')
+  console.log(`Generated ${cases.toLocaleString('en-GB')} cases in ${(ms(start) / 1000).toFixed(1)} s`)
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  await work() // warm-up
+  const timings: number[] = []
+  for (let i = 0; i < RUNS; i += 1) {
+    const start = performance.now()
+    await work()
+    timings.push(ms(start))
+  }
+  return median(timings)
+}
+
+const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}m` : `${n / 1000}k`)
+
 export default async function benchStatistics(): Promise<void> {
-  const server = await scratchServerUrl()
-  const keep = process.env.BENCH_KEEP === '1'
-  const url = withDatabase(server.url, DATABASE)
-  if (!keep) await admin(server.url, `DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
-  await admin(server.url, `CREATE DATABASE "${DATABASE}"`).catch(error => {
-    if (!keep || !String(error).includes('already exists')) throw error
-  })
+  const server = await scratchServer()
+  const url = await server.database(DATABASE)
   const db = createDatabase({ url, poolMax: 4 })
   try {
     await migrateUp(db.sequelize, url)
-    const [[{ n: existing }]] = (await db.sequelize.query('SELECT count(*)::int AS n FROM cases')) as [
-      { n: number }[],
-      unknown,
-    ]
-    if (existing !== CASES) {
-      await db.sequelize.query('TRUNCATE cases CASCADE')
-      let start = performance.now()
-      // Building each secondary index once afterwards is far quicker than updating it row by row.
-      const [indexes] = (await db.sequelize.query(
-        `SELECT indexname, indexdef FROM pg_indexes i WHERE tablename = 'cases'
-         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-      )) as [{ indexname: string; indexdef: string }[], unknown]
-      for (const index of indexes) await db.sequelize.query(`DROP INDEX "${index.indexname}"`)
-      await db.sequelize.query(GENERATE_SQL.replace('$CASES', String(CASES)))
-      for (const index of indexes) await db.sequelize.query(index.indexdef)
-      console.log(`Generated ${CASES.toLocaleString('en-GB')} cases in ${(ms(start) / 1000).toFixed(1)} s`)
-      start = performance.now()
-      await db.sequelize.query('VACUUM ANALYZE cases')
-      console.log(`VACUUM ANALYZE in ${(ms(start) / 1000).toFixed(1)} s`)
-    } else {
-      console.log(`Reusing ${CASES.toLocaleString('en-GB')} cases in ${DATABASE}`)
-    }
-
     const service = new StatisticsService(db, new AuditService(db), { suppressMax: 5 }, () => NOW)
-    for (const years of ['2016-17', '2024-25', '2022-23..2024-25']) {
-      for (const mode of ['published', 'unsuppressed'] as const) {
-        const timings: number[] = []
-        let release = await service.buildRelease({ years, mode })
-        for (let i = 0; i < RUNS; i += 1) {
-          const start = performance.now()
-          release = await service.buildRelease({ years, mode })
-          timings.push(ms(start))
-        }
-        timings.sort((a, b) => a - b)
-        const summary = release.tables.find(t => t.id === 'summary')!
-        const figures = summary.rows.map(r => `${r.code}=${summary.values[r.code].count}`).join(' ')
-        console.log(
-          `buildRelease ${years.padEnd(16)} ${mode.padEnd(12)} median ${timings[RUNS >> 1].toFixed(0)} ms ` +
-            `(min ${timings[0].toFixed(0)}, max ${timings[RUNS - 1].toFixed(0)})  ${figures}`,
-        )
+    for (const cases of SIZES) {
+      await generate(db, cases)
+      // The names say the full-size figure (1m) even with --quick, so results.json has one shape.
+      const size = label(QUICK ? cases * 10 : cases)
+      for (const period of PERIODS) {
+        const fy = parseFinancialYear(period.years.split('..')[0])!
+        const last = parseFinancialYear(period.years.split('..').at(-1)!)!
+        const floor = await timed(() => db.sequelize.query(FLOOR_SQL, { bind: [fy.start, last.end] }))
+        const value = await timed(() => service.buildRelease({ years: period.years, mode: 'published' }))
+        const isTarget = size === '1m' && period.name === 'one_year'
+        record({
+          name: `stats_${period.name}_${size}_ms`,
+          value,
+          unit: 'ms',
+          baseline: floor,
+          target: isTarget ? '< 1000' : null,
+        })
+        record({
+          name: `stats_${period.name}_${size}_ratio`,
+          value: value / floor,
+          unit: 'x',
+          baseline: 1,
+          target: isTarget ? '<= 1.5' : null,
+        })
       }
     }
+    record({ name: 'stats_peak_rss_mb', value: peakRssMb(), unit: 'MB' })
   } finally {
     await db.close()
-    if (!keep) await admin(server.url, `DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
+    await server.drop(DATABASE)
     await server.stop()
   }
 }

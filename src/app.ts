@@ -30,6 +30,8 @@ export default function createApp(services: Services, { sessionStore }: Infrastr
   app.set('trust proxy', services.config.trustProxy)
   app.set('views', [path.join(rootDir, 'views')])
   app.set('view engine', 'ejs')
+  // Express caches compiled templates only when NODE_ENV=production; the default `npm start` needs it as much.
+  app.set('view cache', services.config.viewCache)
   Object.assign(app.locals, viewHelpers, { serviceName: 'Child death review service' })
 
   app.use(setUpHealthChecks(services.healthService))

@@ -31,6 +31,7 @@ const schema = z
       .regex(/^[\w.-]+$/)
       .default('cdop.session'),
     TRUST_PROXY: z.string().default('loopback'),
+    VIEW_CACHE: bool.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     SIGN_IN_MAX_FAILURES: positiveInt(5),
     SIGN_IN_LOCK_MINUTES: positiveInt(15),
@@ -106,6 +107,8 @@ export function loadConfig(env: Env) {
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     trustProxy: trustProxy === 'true' ? true : trustProxy,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    /** Compiled templates kept in memory; off only for `npm run dev`, so edits to views show at once. */
+    viewCache: e.VIEW_CACHE,
     db: Object.freeze({
       url: e.DATABASE_URL,
       /** The owner role: migrations, grants, command-line tasks. The app's own role when unset. */

@@ -5,6 +5,7 @@ import { auditHead, auditVerify } from './commands/audit'
 import { dbMigrate, dbMigrateUndo } from './commands/dbMigrate'
 import dbSeedDemo from './commands/dbSeedDemo'
 import docsDataDictionary from './commands/docsDataDictionary'
+import generate from './commands/generate'
 import importCommand from './commands/import'
 import jobsRunReminders from './commands/jobsRunReminders'
 import stats from './commands/stats'
@@ -24,6 +25,7 @@ export const commands: Command[] = [
   docsDataDictionary,
   auditVerify,
   auditHead,
+  generate,
 ]
 
 function help(io: CliIo): void {

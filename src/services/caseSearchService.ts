@@ -4,6 +4,7 @@ import type { Case } from '../db/models'
 import { categories, CaseStatus, caseStatuses, Expected, expectedness } from '../domain/codes'
 import { parseFinancialYear } from '../domain/financialYear'
 import { normaliseNhsNumber } from '../domain/nhsNumber'
+import { isUuid } from './userService'
 
 export const SORTS = {
   notified: 'notifiedAt',
@@ -22,6 +23,21 @@ export interface CaseQuery {
   direction: 'asc' | 'desc'
   page: number
   pageSize: number
+  /** Keyset paging: the page after (or before) the case with this id, in this order. Opaque; no personal data. */
+  after?: string
+  before?: string
+}
+
+/** Beyond this many cases an unfiltered list says "more than" instead of counting every case on every page. */
+export const COUNT_CAP = 10_000
+
+export interface CaseSearchResult {
+  rows: Case[]
+  /** Exact when `countCapped` is false; otherwise the list holds more than this many. */
+  count: number
+  countCapped: boolean
+  /** Whether a page follows this one. */
+  hasNext: boolean
 }
 
 /** Reads list filters from a query string, ignoring anything that is not a known value. */
@@ -39,6 +55,8 @@ export function readCaseQuery(query: Record<string, unknown>, term?: string): Ca
     direction: one('direction') === 'asc' ? 'asc' : 'desc',
     page: Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1,
     pageSize: 25,
+    after: isUuid(one('after')) ? one('after') : undefined,
+    before: !isUuid(one('after')) && isUuid(one('before')) ? one('before') : undefined,
   }
 }
 
@@ -49,9 +67,8 @@ export function readCaseQuery(query: Record<string, unknown>, term?: string): Ca
 export default class CaseSearchService {
   constructor(private readonly db: Database) {}
 
-  async search(query: CaseQuery): Promise<{ rows: Case[]; count: number }> {
-    // A merged case is counted nowhere: its survivor stands for it.
-    const where: WhereOptions<Case>[] = [{ status: { [Op.ne]: 'merged' } } as WhereOptions<Case>]
+  async search(query: CaseQuery): Promise<CaseSearchResult> {
+    const where: WhereOptions<Case>[] = []
     if (query.term) where.push(this.termCondition(query.term))
     if (query.status) where.push({ status: query.status })
     if (query.expected) where.push({ expected: query.expected })
@@ -60,28 +77,82 @@ export default class CaseSearchService {
       const fy = parseFinancialYear(query.year)!
       where.push({ dateOfDeath: { [Op.between]: [fy.start, fy.end] } })
     }
+    const filtered = where.length > 0
+    // A merged case is counted nowhere: its survivor stands for it.
+    where.push({ status: { [Op.ne]: 'merged' } } as WhereOptions<Case>)
     const column = SORTS[query.sort]
-    return this.db.models.Case.findAndCountAll({
-      where: { [Op.and]: where },
-      attributes: [
-        'id',
-        'caseRef',
-        'givenNames',
-        'familyName',
-        'dateOfDeath',
-        'notifiedAt',
-        'status',
-        'expected',
-        'category',
-        'onHoldReason',
+    const Case = this.db.models.Case
+    // Keyset: every page is one indexed seek from the case at the edge of the last one, however deep.
+    // Without a cursor (a bookmarked ?page=N), or when its case is gone, the page is found by offset.
+    const cursorId = query.after ?? query.before
+    const anchor = cursorId ? await Case.findByPk(cursorId, { attributes: [column, 'caseRef'] }) : null
+    const backwards = Boolean(anchor && query.before)
+    const seek = anchor ? [this.seekCondition(column, query.direction, anchor, backwards)] : []
+    const flip = (direction: 'ASC' | 'DESC') =>
+      backwards ? ({ ASC: 'DESC', DESC: 'ASC' } as const)[direction] : direction
+    const [found, count] = await Promise.all([
+      Case.findAll({
+        where: { [Op.and]: [...where, ...seek] },
+        attributes: [
+          'id',
+          'caseRef',
+          'givenNames',
+          'familyName',
+          'dateOfDeath',
+          'notifiedAt',
+          'status',
+          'expected',
+          'category',
+          'onHoldReason',
+        ],
+        order: [
+          [column, flip(query.direction === 'asc' ? 'ASC' : 'DESC')],
+          ['caseRef', flip('DESC')],
+        ],
+        // One more than a page says whether another follows.
+        limit: query.pageSize + 1,
+        offset: anchor ? 0 : (query.page - 1) * query.pageSize,
+      }),
+      filtered ? Case.count({ where: { [Op.and]: where } }).then(n => ({ n, capped: false })) : this.cappedCount(),
+    ])
+    const more = found.length > query.pageSize
+    const rows = found.slice(0, query.pageSize)
+    if (backwards) rows.reverse()
+    return {
+      rows,
+      count: count.n,
+      countCapped: count.capped,
+      hasNext: backwards || more,
+    }
+  }
+
+  /** Counts every case only up to COUNT_CAP (an index-only scan that stops there), so no page counts them all. */
+  private async cappedCount(): Promise<{ n: number; capped: boolean }> {
+    const [[{ n }]] = (await this.db.sequelize.query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases WHERE status <> 'merged' LIMIT ${COUNT_CAP + 1}) first`,
+    )) as [[{ n: number }], unknown]
+    return n > COUNT_CAP ? { n: COUNT_CAP, capped: true } : { n, capped: false }
+  }
+
+  /** The rows after (or, going back, before) `anchor` in the list's order: sort column, then case reference descending. */
+  private seekCondition(
+    column: (typeof SORTS)[keyof typeof SORTS],
+    direction: 'asc' | 'desc',
+    anchor: Case,
+    backwards: boolean,
+  ): WhereOptions<Case> {
+    const value = anchor.get(column) as string
+    // Forwards in ascending order (or backwards in descending) means larger values of the column.
+    const larger = (direction === 'asc') !== backwards
+    const onColumn = larger ? Op.gt : Op.lt
+    const onRef = backwards ? Op.gt : Op.lt
+    const orEqual = onColumn === Op.gt ? Op.gte : Op.lte
+    return {
+      [Op.and]: [
+        { [column]: { [orEqual]: value } }, // the index range; the OR below picks out the rows past the anchor
+        { [Op.or]: [{ [column]: { [onColumn]: value } }, { [column]: value, caseRef: { [onRef]: anchor.caseRef } }] },
       ],
-      order: [
-        [column, query.direction.toUpperCase()],
-        ['caseRef', 'DESC'],
-      ],
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
-    })
+    } as WhereOptions<Case>
   }
 
   private termCondition(term: string): WhereOptions<Case> {

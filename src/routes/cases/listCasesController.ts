@@ -18,7 +18,7 @@ export default class ListCasesController {
 
   view = async (req: Request, res: Response): Promise<void> => {
     const query = readCaseQuery(req.query as Record<string, unknown>, req.session.caseSearch)
-    const { rows, count } = await this.caseSearchService.search(query)
+    const { rows, count, countCapped, hasNext } = await this.caseSearchService.search(query)
     await this.auditService.record(auditContext(req), {
       action: 'case_list_viewed',
       details: {
@@ -37,8 +37,14 @@ export default class ListCasesController {
     res.render('pages/cases/list', {
       rows,
       count,
+      countCapped,
       query,
-      pageCount: Math.max(1, Math.ceil(count / query.pageSize)),
+      // Unknown past COUNT_CAP: the page says "Page N" and offers the next one while there is one.
+      pageCount: countCapped ? null : Math.max(1, Math.ceil(count / query.pageSize)),
+      hasNext,
+      // The pages either side, found from the case at this page's edge (an opaque id, never a name).
+      nextCursor: rows.length ? rows[rows.length - 1].id : undefined,
+      previousCursor: rows.length ? rows[0].id : undefined,
       statusItems: caseStatuses.items,
       statusLabel: caseStatuses.label,
       expectedItems: expectedness.items,

@@ -3,7 +3,7 @@ import type { CellValue, Release } from '../../domain/statistics/release'
 import type { ReleaseNote } from '../../domain/statistics/releaseNotes'
 import { TOTAL } from '../../domain/statistics/tables'
 import { yearsOf } from '../../domain/statistics/years'
-import { releaseCharts } from '../../services/statistics/charts'
+import { createChartCache } from '../../services/statistics/chartCache'
 import type StatisticsService from '../../services/statistics/statisticsService'
 import { WITHHELD_MARKERS, headline, reportTables, showPercentage } from './reportView'
 
@@ -15,6 +15,9 @@ export interface ReportLinks {
 }
 
 /** The report page of a release, live or as published. */
+/** Charts are drawn once per version of a release's data (live or published), not on every request. */
+const drawCharts = createChartCache()
+
 export async function renderReport(
   res: Response,
   statisticsService: StatisticsService,
@@ -26,7 +29,7 @@ export async function renderReport(
   const trendYears = (trend?.rows ?? []).map(r => r.code).filter(code => code !== TOTAL)
   const years = yearsOf(release.financialYear)
   const comparators = await statisticsService.comparators.forYears([...new Set([...trendYears, ...years])])
-  const charts = await releaseCharts(release, comparators)
+  const charts = await drawCharts(release, comparators)
   const top = headline(release, comparators, years)
   res.render('pages/statistics/report', {
     release,
