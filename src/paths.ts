@@ -98,7 +98,7 @@ const paths = {
     user: (id: string) => `/admin/users/${id}`,
     userActive: (id: string) => `/admin/users/${id}/active`,
     userPasswordReset: (id: string) => `/admin/users/${id}/password-reset`,
-    userInvitation: (id: string, action: 'resend' | 'revoke') => `/admin/users/${id}/invitation/${action}`,
+    userInvitation: (id: string, change: 'resend' | 'revoke') => `/admin/users/${id}/invitation/${change}`,
     userSecondFactorReset: (id: string) => `/admin/users/${id}/second-factor/reset`,
     audit: '/admin/audit',
     auditExport: '/admin/audit/export.csv',

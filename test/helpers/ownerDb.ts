@@ -37,6 +37,12 @@ export async function withAuditTriggersOff(...statements: string[]): Promise<voi
   })
 }
 
+/** The append-only tables and the triggers that refuse TRUNCATE on them. */
+const APPEND_ONLY = [
+  ['audit_events', 'audit_events_no_truncate'],
+  ['statistics_releases', 'statistics_releases_no_truncate'],
+] as const
+
 /**
  * Empties every table between tests as an ordinary owner (no superuser needed): the audit log
  * refuses TRUNCATE by trigger, and only its owner may switch that trigger off, for this one
@@ -52,9 +58,9 @@ export async function resetAsOwner(): Promise<void> {
     const tables = rows.map(r => `"${r.tablename}"`).join(', ')
     await client.query('BEGIN')
     try {
-      await client.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_truncate')
+      for (const [table, trigger] of APPEND_ONLY) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`)
       await client.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`)
-      await client.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_truncate')
+      for (const [table, trigger] of APPEND_ONLY) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`)
       await client.query(`INSERT INTO audit_chain_head (singleton, seq, hash) VALUES (true, 0, repeat('0', 64))`)
       await client.query('COMMIT')
     } catch (error) {

@@ -28,17 +28,17 @@ Outbox. Safe to run while the service runs, and from a scheduler such as cron.`,
         )
       const delivery = await outboxService.deliverAllNow()
       const waiting = delivery.retrying + delivery.failed
-      if (!outboxService.delivers)
-        io.stdout.write(
-          `Emails: no mail server is set up (SMTP_URL); ${plural(delivery.stored, 'message')} stored in the outbox.\n`,
-        )
-      else if (waiting)
+      io.stdout.write(
+        outboxService.delivers
+          ? `Emails: ${delivery.sent} sent, ${waiting} could not be sent (see the outbox).\n`
+          : `Emails: no mail server is set up (SMTP_URL); ${plural(delivery.stored, 'message')} stored in the outbox.\n`,
+      )
+      if (outboxService.delivers && waiting)
         io.stderr.write(
           `Emails: ${delivery.sent} sent, ${waiting} could not be sent (see the outbox for the reason of each).\n`,
         )
-      else io.stdout.write(`Emails: ${delivery.sent} sent.\n`)
       if (delivery.untried)
-        io.stderr.write(
+        io.stdout.write(
           `The mail server failed ${CONSECUTIVE_FAILURES_TO_STOP} times in a row, so ${plural(delivery.untried, 'more email')} ${delivery.untried === 1 ? 'was' : 'were'} not tried: run this again when it is back.\n`,
         )
       if (delivery.gaveUpEarlier)
