@@ -1,4 +1,5 @@
 import type { Role } from '../../../src/domain/codes'
+import { systemContext } from '../../../src/services/auditContext'
 import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
 import { Agent, csrfTokenFrom, newAgent, signIn } from '../../helpers/agent'
 import type { TestApp } from '../../helpers/testApp'
@@ -75,6 +76,13 @@ export async function seedEverything(t: TestApp): Promise<Seeded> {
     evidenceOfImpact: null,
   } as never)
 
+  const other = await buildCase(t.services)
+  const jarEvent = await t.services.jarEventService.add(
+    record.id,
+    { kind: 'home_visit', eventDate: record.dateOfDeath, note: null, attendees: [] },
+    systemContext(),
+  )
+
   const tokens = {} as Record<Who, string>
   for (const who of ROLES) {
     const page = await agents[who].get(who === 'anonymous' ? '/sign-in' : '/accessibility')
@@ -96,6 +104,10 @@ export async function seedEverything(t: TestApp): Promise<Seeded> {
       itemId: item!.id,
       declarationId: declaration.id,
       actionId: action.id,
+      otherId: other.id,
+      eventId: jarEvent.id,
+      agency: 'gp',
+      id: '00000000-0000-4000-8000-000000000000',
       // The review pages name a case on the meeting's agenda.
       agendaCaseId: scheduled.record.id,
     },

@@ -37,6 +37,17 @@ export const ACCESS: Record<string, Row> = {
   'GET /accessibility': PUBLIC,
   'GET /cookies': PUBLIC,
   'GET /privacy': PUBLIC,
+  'GET /data-dictionary': PUBLIC,
+  // The code step belongs to a half-signed-in session only: anyone else goes back to sign-in.
+  'GET /sign-in/second-factor': row('S', 'S', 'S', 'S', 'S'),
+  'POST /sign-in/second-factor': row('S', 'S', 'S', 'S', 'S'),
+  'GET /second-factor/set-up': SIGNED_IN,
+  'POST /second-factor/set-up': SIGNED_IN,
+  // Links that were never made: each says the link is not valid, whoever opens it.
+  'GET /invitation/:token': row('N', 'N', 'N', 'N', 'N'),
+  'POST /invitation/:token': row('N', 'N', 'N', 'N', 'N'),
+  'GET /reset-password/:token': row('N', 'N', 'N', 'N', 'N'),
+  'POST /reset-password/:token': row('N', 'N', 'N', 'N', 'N'),
   'GET /sign-in': PUBLIC,
   'POST /sign-in': PUBLIC,
   'POST /sign-out': row('S', 'S', 'S', 'S', 'S'), // signed out, or already: to the sign-in page
@@ -51,8 +62,11 @@ export const ACCESS: Record<string, Row> = {
   'GET /admin/users/:userId': ADMIN,
   'POST /admin/users/:userId': ADMIN,
   'POST /admin/users/:userId/active': ADMIN,
-  'GET /admin/users/:userId/password': ADMIN,
-  'POST /admin/users/:userId/password': ADMIN,
+  'POST /admin/users/:userId/password-reset': ADMIN,
+  'POST /admin/users/:userId/invitation/resend': ADMIN,
+  'POST /admin/users/:userId/invitation/revoke': ADMIN,
+  'POST /admin/users/:userId/second-factor/reset': ADMIN,
+  'GET /admin/audit/export.csv': ADMIN,
   'GET /admin/audit': ADMIN,
   'GET /cases/import': CASE_MANAGERS,
   'GET /cases/import/template.csv': CASE_MANAGERS,
@@ -79,6 +93,20 @@ export const ACCESS: Record<string, Row> = {
   'POST /cases/:caseId/requests/:requestId/paper': CASE_MANAGERS,
   'GET /cases/:caseId/requests/:requestId/:outcome': CASE_MANAGERS,
   'POST /cases/:caseId/requests/:requestId/:outcome': CASE_MANAGERS,
+  'GET /cases/:caseId/merge': CASE_MANAGERS,
+  'POST /cases/:caseId/merge': CASE_MANAGERS,
+  'GET /cases/:caseId/merge/:otherId': CASE_MANAGERS,
+  'POST /cases/:caseId/merge/:otherId': CASE_MANAGERS,
+  'GET /cases/:caseId/family-letter': CASE_MANAGERS,
+  'POST /cases/:caseId/family-letter': CASE_MANAGERS,
+  'GET /cases/:caseId/family-letter/print': CASE_MANAGERS,
+  'POST /cases/:caseId/family-questions': CASE_MANAGERS,
+  'GET /cases/:caseId/jar-events/new': CASE_MANAGERS,
+  'POST /cases/:caseId/jar-events/new': CASE_MANAGERS,
+  'GET /cases/:caseId/jar-events/:eventId': CASE_MANAGERS,
+  'POST /cases/:caseId/jar-events/:eventId': CASE_MANAGERS,
+  'GET /cases/:caseId/jar-events/:eventId/remove': CASE_MANAGERS,
+  'POST /cases/:caseId/jar-events/:eventId/remove': CASE_MANAGERS,
   'GET /outbox': CASE_MANAGERS,
   'GET /outbox/:messageId': CASE_MANAGERS,
   'POST /outbox/:messageId/retry': CASE_MANAGERS,
@@ -93,6 +121,12 @@ export const ACCESS: Record<string, Row> = {
   'POST /meetings/:meetingId/members': CASE_MANAGERS,
   'POST /meetings/:meetingId/members/external': CASE_MANAGERS,
   'POST /meetings/:meetingId/members/:memberId/remove': CASE_MANAGERS,
+  'GET /meetings/:meetingId/held': CASE_MANAGERS,
+  'POST /meetings/:meetingId/held': CASE_MANAGERS,
+  'GET /meetings/:meetingId/cancel': CASE_MANAGERS,
+  'POST /meetings/:meetingId/cancel': CASE_MANAGERS,
+  'GET /meetings/:meetingId/postpone': CASE_MANAGERS,
+  'POST /meetings/:meetingId/postpone': CASE_MANAGERS,
   'GET /meetings/:meetingId/attendance': CASE_MANAGERS,
   'POST /meetings/:meetingId/attendance': CASE_MANAGERS,
   'GET /meetings/:meetingId/agenda/add': CASE_MANAGERS,
@@ -121,17 +155,28 @@ export const ACCESS: Record<string, Row> = {
   'GET /statistics/report': STATISTICS,
   'GET /statistics/report.css': STATISTICS,
   'GET /statistics/download': STATISTICS,
+  'GET /statistics/releases': STATISTICS,
+  // The seeded id names no release: the same 404 for everyone who may read releases.
+  'GET /statistics/releases/:id': row('S', 'N', 'N', 'F', 'N'),
+  'GET /statistics/releases/:id/download': row('S', 'N', 'N', 'F', 'N'),
+  'GET /statistics/publish': CASE_MANAGERS,
+  'POST /statistics/publish': CASE_MANAGERS,
+  'GET /statistics/calendar': ADMIN,
+  'POST /statistics/calendar': ADMIN,
   'GET /statistics/comparators': ADMIN,
   'POST /statistics/comparators': ADMIN,
   'GET /settings/quorum': ADMIN,
   'POST /settings/quorum': ADMIN,
+  'GET /settings/agency-leads': ADMIN,
+  'GET /settings/agency-leads/:agency': ADMIN,
+  'POST /settings/agency-leads/:agency': ADMIN,
 }
 
 /** The URL of a route pattern with seeded ids (case ids under /meetings name a case on the agenda). */
 export function urlFor(path: string, params: RouteParams): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {
     if (name === 'caseId' && path.startsWith('/meetings/')) return params.agendaCaseId
-    if (name === 'token' && path.startsWith('/setup/')) return 'a-setup-link-that-was-never-made-0123456789ab'
+    if (name === 'token' && !path.startsWith('/agency/')) return 'a-link-that-was-never-made-0123456789abcdefgh'
     const value = params[name]
     if (!value) throw new Error(`No seeded value for :${name} in ${path}: add one to accessFixtures.ts`)
     return value
