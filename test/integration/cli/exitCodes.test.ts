@@ -46,7 +46,9 @@ describe('command line exit codes', () => {
       EMBEDDED_PG_PORT: String(20000 + Math.floor(Math.random() * 20000)),
       NODE_ENV: 'development',
     }
+    // Both URLs, or the embedded database is not used (a lone owner URL is refused by the config).
     delete env.DATABASE_URL
+    delete env.MIGRATION_DATABASE_URL
     const failed = await run(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/index.ts', 'import', file], {
       cwd: ROOT,
       env,

@@ -126,6 +126,8 @@ describe('the server process', () => {
     server = startServer({
       NODE_ENV: 'development',
       DATABASE_URL: pg.url,
+      // One role on this test's own PostgreSQL: not the worker's owner URL inherited from setupEnv.
+      MIGRATION_DATABASE_URL: pg.url,
       PORT: String(appPort),
       SESSION_SECRET: SECRET,
       LOG_LEVEL: 'info',
