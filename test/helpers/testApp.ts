@@ -5,7 +5,7 @@ import { createDatabase, Database } from '../../src/db'
 import { createSessionStore } from '../../src/middleware/sessionStore'
 import { createServices, Services } from '../../src/services'
 import PasswordHasher, { CHEAPEST_ARGON2ID } from '../../src/services/passwordHasher'
-import { resetAsOwner } from './ownerDb'
+import { ownerUrl, resetAsOwner } from './ownerDb'
 
 export interface TestApp {
   app: Application
@@ -15,8 +15,10 @@ export interface TestApp {
 }
 
 /** The real app on the worker's real database, built exactly as the server builds it. */
-export function createTestApp(overrides: { config?: typeof config; db?: Database } = {}): TestApp {
-  const url = process.env.DATABASE_URL
+export function createTestApp(overrides: { config?: typeof config; db?: Database; asOwner?: boolean } = {}): TestApp {
+  // asOwner: the whole app on the owner's connection, for tests that do what the app's role may not
+  // (DDL, bulk set-up, migrations); every other test runs as the least-privileged app role.
+  const url = overrides.asOwner ? ownerUrl() : process.env.DATABASE_URL
   if (!url) throw new Error('DATABASE_URL is not set: run the tests through jest so globalSetup starts PostgreSQL')
   // Sequelize models are classes bound to one connection: a second app in the same test shares it.
   const db = overrides.db ?? createDatabase({ url, poolMax: 4 })

@@ -101,9 +101,10 @@ export async function generateSyntheticData(db: Database, options: GenerateOptio
       base > 0
         ? 0
         : await count(`
-      INSERT INTO meetings (meeting_date, start_time, location, theme, status)
+      INSERT INTO meetings (meeting_date, start_time, location, theme, status, held_at)
       SELECT d::date, time '10:00', 'Panel room', CASE WHEN extract(day FROM d) < 15 THEN 'general' ELSE 'neonatal' END,
-             CASE WHEN d::date < CAST(:today AS date) THEN 'held' ELSE 'scheduled' END
+             CASE WHEN d::date < CAST(:today AS date) THEN 'held' ELSE 'scheduled' END,
+             CASE WHEN d::date < CAST(:today AS date) THEN d::date + time '12:00' END
         FROM generate_series(CAST(:today AS date) - 7330, CAST(:today AS date) + 90, interval '14 days') d`)
     // Each reviewed case: on the agenda of the meeting on (or just before) its review date, with a final review.
     await q(`CREATE TEMP TABLE gen_reviewed ON COMMIT DROP AS

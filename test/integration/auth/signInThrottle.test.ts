@@ -28,7 +28,7 @@ const failures = async (t: TestApp, email: string) => {
 describe('limits on guessing passwords that hand nobody a lockout switch', () => {
   let t: TestApp
   beforeAll(() => {
-    t = createTestApp()
+    t = createTestApp({ asOwner: true })
   })
   beforeEach(() => resetDatabase(t.db))
   afterAll(() => t.close())
@@ -52,6 +52,7 @@ describe('limits on guessing passwords that hand nobody a lockout switch', () =>
 
   it('bounds guessing from many addresses by slowing the account, and the real person waits at most a little', async () => {
     const slow = createTestApp({
+      asOwner: true,
       db: t.db,
       config: {
         ...t.services.config,
@@ -114,6 +115,7 @@ describe('limits on guessing passwords that hand nobody a lockout switch', () =>
 
   it('still limits one address across many accounts', async () => {
     const limited = createTestApp({
+      asOwner: true,
       db: t.db,
       config: { ...t.services.config, signIn: { ...t.services.config.signIn, maxFailuresPerAddress: 3 } },
     })

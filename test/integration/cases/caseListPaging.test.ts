@@ -11,7 +11,7 @@ jest.setTimeout(120_000) // generates and pages through hundreds of cases; slow 
 describe('paging through the case list', () => {
   let t: TestApp
   let agent: Agent
-  beforeAll(() => (t = createTestApp()))
+  beforeAll(() => (t = createTestApp({ asOwner: true })))
   beforeEach(async () => {
     await resetDatabase(t.db)
     const coordinator = await buildUser(t.services)

@@ -5,7 +5,7 @@ import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 jest.setTimeout(120_000) // generates thousands of cases; slow on a busy machine
 
 let t: TestApp
-beforeAll(() => (t = createTestApp()))
+beforeAll(() => (t = createTestApp({ asOwner: true })))
 afterAll(() => t.close())
 beforeEach(() => resetDatabase(t.db))
 

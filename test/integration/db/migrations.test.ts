@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { QueryTypes } from 'sequelize'
 import { migrateUp, RENAMED_MIGRATIONS } from '../../../src/db/migrator'
+import { ownerUrl } from '../../helpers/ownerDb'
 import { createTestApp, TestApp } from '../../helpers/testApp'
 
 const MIGRATIONS = path.join(__dirname, '../../../migrations')
@@ -9,7 +10,7 @@ const MIGRATIONS = path.join(__dirname, '../../../migrations')
 describe('migrations', () => {
   let t: TestApp
   beforeAll(() => {
-    t = createTestApp()
+    t = createTestApp({ asOwner: true })
   })
   afterAll(() => t.close())
 
@@ -29,7 +30,7 @@ describe('migrations', () => {
     })
     expect(await names()).toContain(from)
 
-    const applied = await migrateUp(t.db.sequelize, process.env.DATABASE_URL!)
+    const applied = await migrateUp(t.db.sequelize, ownerUrl())
     expect(applied).toEqual([])
     expect(await names()).toContain(to)
     expect(await names()).not.toContain(from)

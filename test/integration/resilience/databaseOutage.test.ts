@@ -19,7 +19,8 @@ describe('the database going away while the app runs', () => {
   let database: string
   beforeAll(async () => {
     t = createTestApp()
-    const url = new URL(process.env.DATABASE_URL!)
+    // ALLOW_CONNECTIONS needs the database's owner: the owner's URL, not the app role's.
+    const url = new URL(process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL!)
     database = url.pathname.slice(1)
     url.pathname = '/postgres'
     admin = new Client({ connectionString: url.toString() })

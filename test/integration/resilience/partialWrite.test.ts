@@ -10,7 +10,7 @@ import { meetingOn, readyCase } from '../meetings/meetingSetup'
 describe('a failure half-way through a multi-row write', () => {
   let t: TestApp
   beforeAll(() => {
-    t = createTestApp()
+    t = createTestApp({ asOwner: true })
   })
   beforeEach(() => resetDatabase(t.db))
   afterAll(async () => {
