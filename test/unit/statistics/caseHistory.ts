@@ -15,26 +15,13 @@ import {
   reviewDurations,
   sexGroups,
 } from '../../../src/domain/codes'
-import { buildTable, type Release, type StatsTable } from '../../../src/domain/statistics/release'
-import { tableDefinitions } from '../../../src/domain/statistics/tables'
+import type { Release, StatsTable } from '../../../src/domain/statistics/release'
+import { releaseFromRecords, type DeathRecord, type ReviewRecord } from './releaseFromRecords'
 
 export const HISTORY_YEARS = ['2013-14', '2014-15', '2015-16', '2016-17', '2017-18', '2018-19']
 
-interface Death {
-  year: number
-  age: string
-  sex: string
-  expected: string
-  n: number
-}
-
-interface Review extends Death {
-  category: string
-  ethnicity: string
-  duration: string
-  modifiable: string | null
-  preventability: string | null
-}
+type Death = DeathRecord
+type Review = ReviewRecord
 
 export interface CaseHistory {
   deaths: Death[]
@@ -85,18 +72,6 @@ export const caseHistoryArb = (years = HISTORY_YEARS.length): fc.Arbitrary<CaseH
     }),
   })
 
-type Counts = Record<string, Record<string, number>>
-
-function countBy<T extends { n: number }>(records: T[], row: (r: T) => string, col: (r: T) => string): Counts {
-  return records.reduce<Counts>((acc, r) => {
-    acc[row(r)] ??= {}
-    acc[row(r)][col(r)] = (acc[row(r)][col(r)] ?? 0) + r.n
-    return acc
-  }, {})
-}
-
-const sum = (records: { n: number }[]) => records.reduce((total, r) => total + r.n, 0)
-
 export const periodLabel = (first: number, last: number) =>
   first === last ? HISTORY_YEARS[last] : `${HISTORY_YEARS[first]}..${HISTORY_YEARS[last]}`
 
@@ -104,66 +79,23 @@ export const periodLabel = (first: number, last: number) =>
 export function exactRelease(history: CaseHistory, first: number, last: number): Release<number> {
   const inPeriod = <T extends { year: number }>(records: T[]) => records.filter(r => r.year >= first && r.year <= last)
   const upTo = <T extends { year: number }>(records: T[]) => records.filter(r => r.year <= last)
-  const deaths = inPeriod(history.deaths)
-  const reviews = inPeriod(history.reviews)
-  const withModifiable = reviews.filter(r => r.modifiable !== null)
-  const trendDeaths = upTo(history.deaths)
-  const trendReviews = upTo(history.reviews).filter(r => r.modifiable !== null)
-  const mf = (r: Review) => r.modifiable ?? ''
   const years = HISTORY_YEARS.slice(first, last + 1).map((_, i) => first + i)
   const perYear = (key: 'notifications' | 'jarStarted') => years.reduce((n, y) => n + history.perYear[y][key], 0)
-  const trendYears = (records: { year: number }[]) =>
-    records.length === 0 ? [] : HISTORY_YEARS.slice(Math.min(...records.map(r => r.year)), last + 1)
-
-  const counts: Record<string, Counts> = {
-    summary: {
-      notifications: { count: perYear('notifications') },
-      deaths: { count: sum(deaths) },
-      unexpected_deaths: { count: sum(deaths.filter(d => d.expected === 'unexpected')) },
-      jar_started: { count: perYear('jarStarted') },
-      reviews_completed: { count: sum(reviews) },
-      open_at_year_end: { count: history.perYear[last].openAtYearEnd },
-    },
-    category_by_modifiable: countBy(withModifiable, r => `cat_${r.category}`, mf),
-    category_by_preventability: countBy(
-      reviews.filter(r => r.preventability !== null),
-      r => `cat_${r.category}`,
-      r => r.preventability ?? '',
-    ),
-    category_by_sex: countBy(
-      reviews,
-      r => `cat_${r.category}`,
-      r => r.sex,
-    ),
-    age_by_modifiable: countBy(withModifiable, r => r.age, mf),
-    sex_by_modifiable: countBy(withModifiable, r => r.sex, mf),
-    ethnicity_by_modifiable: countBy(withModifiable, r => r.ethnicity, mf),
-    expected_by_modifiable: countBy(withModifiable, r => r.expected, mf),
-    review_duration: countBy(
-      reviews,
-      r => r.duration,
-      () => 'count',
-    ),
-    deaths_by_age_and_sex: countBy(
-      deaths,
-      d => d.age,
-      d => d.sex,
-    ),
-    trend_deaths_by_sex: countBy(
-      trendDeaths,
-      d => HISTORY_YEARS[d.year],
-      d => d.sex,
-    ),
-    trend_reviews_by_modifiable: countBy(trendReviews, r => HISTORY_YEARS[r.year], mf),
-  }
-  const defs = tableDefinitions({ deathYears: trendYears(trendDeaths), reviewYears: trendYears(trendReviews) })
-  return {
+  return releaseFromRecords({
     financialYear: periodLabel(first, last),
-    mode: 'published',
-    suppressMax: 5,
     producedAt: '2020-05-02T09:30:00.000Z',
-    tables: defs.map(def => buildTable(def, counts[def.id] ?? {})),
-  }
+    years: HISTORY_YEARS,
+    lastYear: last,
+    deaths: inPeriod(history.deaths),
+    reviews: inPeriod(history.reviews),
+    trendDeaths: upTo(history.deaths),
+    trendReviews: upTo(history.reviews),
+    summary: {
+      notifications: perYear('notifications'),
+      jarStarted: perYear('jarStarted'),
+      openAtYearEnd: history.perYear[last].openAtYearEnd,
+    },
+  })
 }
 
 /** Every year's exact single-year tables: what the gate reads spans' true counts from. */

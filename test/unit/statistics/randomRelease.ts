@@ -15,27 +15,11 @@ import {
   reviewDurations,
   sexGroups,
 } from '../../../src/domain/codes'
-import { buildTable, type Release } from '../../../src/domain/statistics/release'
-import { tableDefinitions } from '../../../src/domain/statistics/tables'
+import type { Release } from '../../../src/domain/statistics/release'
+import { releaseFromRecords, type DeathRecord, type ReviewRecord } from './releaseFromRecords'
 
 export const YEARS = ['2012-13', '2013-14', '2014-15', '2015-16', '2016-17']
 const lastYear = YEARS.length - 1
-
-interface DeathRecord {
-  year: number
-  age: string
-  sex: string
-  expected: string
-  n: number
-}
-
-interface ReviewRecord extends DeathRecord {
-  category: string
-  ethnicity: string
-  duration: string
-  modifiable: string | null
-  preventability: string | null
-}
 
 export interface ReleaseData {
   /** Index in YEARS of the first year of the release; the last is always the last of YEARS. */
@@ -85,83 +69,21 @@ export const releaseDataArb: fc.Arbitrary<ReleaseData> = fc.record({
   openAtYearEnd: fc.nat(30),
 })
 
-type Counts = Record<string, Record<string, number>>
-
-function countBy<T extends { n: number }>(records: T[], row: (r: T) => string, col: (r: T) => string): Counts {
-  return records.reduce<Counts>((acc, r) => {
-    acc[row(r)] ??= {}
-    acc[row(r)][col(r)] = (acc[row(r)][col(r)] ?? 0) + r.n
-    return acc
-  }, {})
-}
-
-const sum = (records: { n: number }[]) => records.reduce((total, r) => total + r.n, 0)
-
-/** Years from the earliest with a record up to the last year (empty when there is none). */
-function trendYears(records: { year: number }[]): string[] {
-  if (records.length === 0) return []
-  return YEARS.slice(Math.min(...records.map(r => r.year)))
-}
-
 export function financialYearOf(data: ReleaseData): string {
   return data.firstYear === lastYear ? YEARS[lastYear] : `${YEARS[data.firstYear]}..${YEARS[lastYear]}`
 }
 
 export function buildRelease(data: ReleaseData): Release<number> {
   const inPeriod = <T extends { year: number }>(records: T[]) => records.filter(r => r.year >= data.firstYear)
-  const deaths = inPeriod(data.deaths)
-  const reviews = inPeriod(data.reviews)
-  const withModifiable = reviews.filter(r => r.modifiable !== null)
-  const allWithModifiable = data.reviews.filter(r => r.modifiable !== null)
-  const mf = (r: ReviewRecord) => r.modifiable ?? ''
-
-  const counts: Record<string, Counts> = {
-    summary: {
-      notifications: { count: data.notifications },
-      deaths: { count: sum(deaths) },
-      unexpected_deaths: { count: sum(deaths.filter(d => d.expected === 'unexpected')) },
-      jar_started: { count: data.jarStarted },
-      reviews_completed: { count: sum(reviews) },
-      open_at_year_end: { count: data.openAtYearEnd },
-    },
-    category_by_modifiable: countBy(withModifiable, r => `cat_${r.category}`, mf),
-    category_by_preventability: countBy(
-      reviews.filter(r => r.preventability !== null),
-      r => `cat_${r.category}`,
-      r => r.preventability ?? '',
-    ),
-    category_by_sex: countBy(
-      reviews,
-      r => `cat_${r.category}`,
-      r => r.sex,
-    ),
-    age_by_modifiable: countBy(withModifiable, r => r.age, mf),
-    sex_by_modifiable: countBy(withModifiable, r => r.sex, mf),
-    ethnicity_by_modifiable: countBy(withModifiable, r => r.ethnicity, mf),
-    expected_by_modifiable: countBy(withModifiable, r => r.expected, mf),
-    review_duration: countBy(
-      reviews,
-      r => r.duration,
-      () => 'count',
-    ),
-    deaths_by_age_and_sex: countBy(
-      deaths,
-      d => d.age,
-      d => d.sex,
-    ),
-    trend_deaths_by_sex: countBy(
-      data.deaths,
-      d => YEARS[d.year],
-      d => d.sex,
-    ),
-    trend_reviews_by_modifiable: countBy(allWithModifiable, r => YEARS[r.year], mf),
-  }
-  const defs = tableDefinitions({ deathYears: trendYears(data.deaths), reviewYears: trendYears(allWithModifiable) })
-  return {
+  return releaseFromRecords({
     financialYear: financialYearOf(data),
-    mode: 'published',
-    suppressMax: 5,
     producedAt: '2017-05-02T09:30:00.000Z',
-    tables: defs.map(def => buildTable(def, counts[def.id])),
-  }
+    years: YEARS,
+    lastYear,
+    deaths: inPeriod(data.deaths),
+    reviews: inPeriod(data.reviews),
+    trendDeaths: data.deaths,
+    trendReviews: data.reviews,
+    summary: { notifications: data.notifications, jarStarted: data.jarStarted, openAtYearEnd: data.openAtYearEnd },
+  })
 }
