@@ -11,7 +11,7 @@ import {
 } from '../../domain/codes'
 import { readDateInput } from '../../utils/dateInput'
 import type { NewFactor, NewRecommendation, ReviewValues } from '../../services/reviews/reviewTypes'
-import { addError, FormErrors, list, noErrors, text } from '../../utils/formErrors'
+import { addError, FormErrors, inFormOrder, list, noErrors, text } from '../../utils/formErrors'
 
 export type RawValues = Record<string, string | string[]>
 
@@ -54,6 +54,30 @@ export const MAIN_FIELDS = [
 ] as const
 
 const HARD_LIMIT = 100_000
+
+/**
+ * Every field of the review page in the order the page shows them (views/pages/reviews/edit.ejs):
+ * agencies present, a factor's fields per domain, the panel's answers, the recommendation being
+ * added, the referrals. The error summary lists its problems in this order.
+ */
+export const REVIEW_FORM_ORDER: readonly string[] = [
+  'agencies_present',
+  ...factorDomains.codes.flatMap(domain => [
+    `factor_${domain}_description`,
+    `factor_${domain}_grade`,
+    `factor_${domain}_modifiable`,
+  ]),
+  'category',
+  'modifiable_factors',
+  'likely_cause_of_death',
+  'learning_points',
+  'recommendation_description',
+  'recommendation_level',
+  'recommendation_owner',
+  'recommendation_due',
+  'safeguarding_referral',
+  'leder_referral',
+]
 
 export function readIntent(body: unknown): Intent {
   const value = text(body, 'intent', 100)
@@ -194,5 +218,12 @@ export function readReviewForm(body: unknown, today: string): ReviewForm {
     .map(domain => readFactor(body, domain, intent.kind === 'add_factor' && intent.domain === domain, raw, errors))
     .filter((f): f is NewFactor => f !== null)
   const recommendation = readRecommendation(body, intent.kind === 'add_recommendation', today, raw, errors)
-  return { raw, values, addFactors, addRecommendations: recommendation ? [recommendation] : [], intent, errors }
+  return {
+    raw,
+    values,
+    addFactors,
+    addRecommendations: recommendation ? [recommendation] : [],
+    intent,
+    errors: inFormOrder(errors, REVIEW_FORM_ORDER),
+  }
 }

@@ -58,6 +58,48 @@ describe('recording the panel review as a draft', () => {
     expect(await t.db.models.CaseReview.count({ where: { caseId: record.id } })).toBe(1)
   })
 
+  it('lists the errors in the order of the page, whatever order they were read in', async () => {
+    const { url } = await scheduleCase(t)
+    const refused = await changeAndPost(
+      coordinator,
+      url,
+      {
+        agencies_present: ['forged'],
+        category: '99',
+        learning_points: 'x'.repeat(20_001),
+        // A factor half typed in the last domain and one in the first, read after the answers.
+        factor_service_provision_grade: '2',
+        factor_child_description: 'Asthma',
+        recommendation_level: 'forged',
+        intent: 'save',
+      },
+      '#review-form',
+    )
+    expect(refused.status).toBe(400)
+    const hrefs = errorSummary(refused.text).map(([href]) => href)
+    expect(hrefs).toEqual([
+      '#agencies_present',
+      '#factor_child_grade',
+      '#factor_child_modifiable',
+      '#factor_service_provision_description',
+      '#factor_service_provision_modifiable',
+      '#category',
+      '#learning_points',
+      '#recommendation_description',
+      '#recommendation_level',
+    ])
+    // The same order as the fields stand on the page, each link to a field that is there.
+    const page = $(refused.text)
+    const positions = new Map(
+      page('[id]')
+        .toArray()
+        .map((element, i) => [`#${page(element).attr('id')}`, i]),
+    )
+    expect(hrefs.every(href => positions.has(href))).toBe(true)
+    const onPage = hrefs.map(href => positions.get(href)!)
+    expect(onPage).toEqual([...onPage].sort((a, b) => a - b))
+  })
+
   it('adds factors per domain and removes them, saving the rest of the form each time', async () => {
     const { record, url } = await scheduleCase(t)
     const missing = await changeAndPost(coordinator, url, { intent: 'add_factor:social_environment' }, '#review-form')
