@@ -1,6 +1,6 @@
 import { Request, Response } from 'express'
 import createError from 'http-errors'
-import type { CaseAttribute } from '../../cases/caseFields'
+import { caseSections, type CaseAttribute } from '../../cases/caseFields'
 import { displayCaseValue } from '../../cases/displayCaseValue'
 import type { Case } from '../../db/models'
 import { mergeRefusal } from '../../domain/caseMerge'
@@ -17,7 +17,7 @@ type Choice = 'keep' | 'other'
 
 /**
  * Merging two records of the same child: pick the other case (by reference, or from the possible
- * duplicates), compare them side by side with a choice for each field that differs, confirm.
+ * duplicates), compare every field side by side with a choice for each field that differs, confirm.
  * The case the merge starts from is kept. Plain forms: it all works without JavaScript.
  */
 export default class MergeCasesController {
@@ -47,7 +47,7 @@ export default class MergeCasesController {
     const record = loadedCase(res)
     const other = await this.other(req)
     const refusal = mergeRefusal(record, other)
-    this.renderCompare(res.status(refusal ? 409 : 200), record, other, {}, noErrors(), refusal?.message)
+    await this.renderCompare(req, res.status(refusal ? 409 : 200), record, other, {}, noErrors(), refusal?.message)
   }
 
   submit = async (req: Request, res: Response): Promise<void> => {
@@ -58,7 +58,7 @@ export default class MergeCasesController {
     if (!Number.isInteger(keepVersion) || !Number.isInteger(otherVersion))
       throw createError(400, 'The form is missing the versions of the cases')
     const refusal = mergeRefusal(record, other)
-    if (refusal) return this.renderCompare(res.status(409), record, other, {}, noErrors(), refusal.message)
+    if (refusal) return this.renderCompare(req, res.status(409), record, other, {}, noErrors(), refusal.message)
     const differing = this.caseMergeService.differingFields(record, other)
     const choices: Record<string, Choice> = {}
     const errors = noErrors()
@@ -74,7 +74,7 @@ export default class MergeCasesController {
     })
     if (text(req.body, 'confirm', 5) !== 'yes')
       addError(errors, 'confirm', `Confirm that ${record.caseRef} and ${other.caseRef} are the same child`)
-    if (hasErrors(errors)) return this.renderCompare(res.status(400), record, other, choices, errors)
+    if (hasErrors(errors)) return this.renderCompare(req, res.status(400), record, other, choices, errors)
     try {
       const takeFromOther = differing.filter(f => choices[f.name] === 'other').map(f => f.attr as CaseAttribute)
       const { kept } = await this.caseMergeService.merge(
@@ -106,6 +106,7 @@ export default class MergeCasesController {
       ])
       if (!freshKeep || !freshOther) throw createError(404, 'Case not found')
       return this.renderCompare(
+        req,
         res.status(error.code === 'stale_version' ? 409 : 400),
         freshKeep,
         freshOther,
@@ -126,7 +127,8 @@ export default class MergeCasesController {
     res.render('pages/cases/merge-pick', { record, ref, duplicates, ...errors })
   }
 
-  private renderCompare(
+  private async renderCompare(
+    req: Request,
     res: Response,
     record: Case,
     other: Case,
@@ -135,21 +137,28 @@ export default class MergeCasesController {
     refusal?: string,
   ) {
     const differing = new Set(this.caseMergeService.differingFields(record, other).map(f => f.name))
-    const rows = this.caseMergeService
-      .differingFields(record, other)
-      .concat()
-      .map(field => {
-        const keepText = displayCaseValue(field, record.get(field.attr)) || 'Not recorded'
-        const otherText = displayCaseValue(field, other.get(field.attr)) || 'Not recorded'
+    // Every field side by side, section by section as the case page has them; a choice only where they differ.
+    const sections = caseSections.map(section => ({
+      title: section.title,
+      rows: section.fields.map(field => {
+        const keepText = displayCaseValue(field, record.get(field.attr))
+        const otherText = displayCaseValue(field, other.get(field.attr))
+        if (!differing.has(field.name)) return { field, same: true as const, keepText, otherText }
         // By default keep what is recorded: this case's value, or the other's where this has none.
         const keepEmpty = record.get(field.attr) == null || record.get(field.attr) === ''
         const chosen = choices[field.name] ?? (keepEmpty ? 'other' : 'keep')
-        return { field, name: `choice_${field.name}`, keepText, otherText, chosen }
-      })
+        return { field, same: false as const, name: `choice_${field.name}`, keepText, otherText, chosen }
+      }),
+    }))
+    // Both records are shown in full, identifiers included: a view of each, audited.
+    if (!refusal) {
+      await this.caseService.recordView(record.id, auditContext(req))
+      await this.caseService.recordView(other.id, auditContext(req))
+    }
     res.render('pages/cases/merge-compare', {
       record,
       other,
-      rows,
+      sections,
       same: differing.size === 0,
       keepStatus: caseStatuses.label(record.status),
       otherStatus: caseStatuses.label(other.status),

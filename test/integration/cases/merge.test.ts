@@ -1,4 +1,5 @@
-import { QueryTypes } from 'sequelize'
+import { Op, QueryTypes } from 'sequelize'
+import { caseSections } from '../../../src/cases/caseFields'
 import { IN_SCOPE } from '../../../src/services/statistics/sqlExpressions'
 import { systemContext } from '../../../src/services/auditContext'
 import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
@@ -57,7 +58,9 @@ describe('merging two cases of the same child', () => {
     const { requests } = await sendRequests(t, agent, other.id, [GP])
     const meeting = await meetingOn(t)
     await onAgenda(t, meeting.id, other)
-    const otherAudit = await t.db.models.AuditEvent.count({ where: { entityType: 'case', entityId: other.id } })
+    const changesOf = (id: string) =>
+      t.db.models.AuditEvent.count({ where: { entityType: 'case', entityId: id, action: { [Op.ne]: 'case_viewed' } } })
+    const otherAudit = await changesOf(other.id)
 
     const page = $((await agent.get(compareUrl(keep.id, other.id)).expect(200)).text)
     // A radio for each differing field, defaulting to the recorded value.
@@ -99,9 +102,7 @@ describe('merging two cases of the same child', () => {
       ['information_gathering', 'notified', 'notified', 'ready_for_panel', 'scheduled'].sort(),
     )
     // Audit rows are never changed: the old rows stay on the merged case, and both are recorded.
-    expect(await t.db.models.AuditEvent.count({ where: { entityType: 'case', entityId: other.id } })).toBe(
-      otherAudit + 1,
-    )
+    expect(await changesOf(other.id)).toBe(otherAudit + 1)
     const audit = await t.db.models.AuditEvent.findOne({ where: { action: 'case_merged', entityId: keep.id } })
     expect(audit!.details).toMatchObject({
       mergedCaseId: other.id,
@@ -137,6 +138,59 @@ describe('merging two cases of the same child', () => {
       { type: QueryTypes.SELECT },
     )
     expect(Number(count)).toBe(1) // the statistics' population of deaths
+  })
+
+  it('shows every field of both cases side by side, the same ones marked the same, choices only where they differ', async () => {
+    const { keep, other } = await pair()
+    const page = $((await agent.get(compareUrl(keep.id, other.id)).expect(200)).text)
+    const rows = page('tr[data-field]')
+      .toArray()
+      .map(row => ({
+        name: page(row).attr('data-field')!,
+        same: page(row).attr('data-same') === 'yes',
+        cells: page(row)
+          .find('td')
+          .toArray()
+          .map(cell => page(cell).text().replace(/\s+/g, ' ').trim()),
+        radios: page(row).find('input[type="radio"]').length,
+      }))
+    // Every field of the case record, in the case page's order, each once.
+    expect(rows.map(r => r.name)).toEqual(caseSections.flatMap(section => section.fields.map(f => f.name)))
+    expect(
+      page('caption')
+        .toArray()
+        .map(c => page(c).text().trim()),
+    ).toEqual(caseSections.map(s => s.title))
+    const row = (name: string) => rows.find(r => r.name === name)!
+    // The same on both: both values shown, marked the same, nothing to choose.
+    expect(row('given_names')).toMatchObject({ same: true, radios: 0 })
+    expect(row('given_names').cells.slice(0, 2)).toEqual(['Tess', 'Tess'])
+    expect(row('given_names').cells[2]).toBe('Same')
+    expect(row('sex')).toMatchObject({ same: true, radios: 0 })
+    // Empty on both counts as the same too.
+    expect(row('ward')).toMatchObject({ same: true, radios: 0, cells: ['Not recorded', 'Not recorded', 'Same'] })
+    // Different: both values, and a choice between them.
+    const differing = rows.filter(r => !r.same).map(r => r.name)
+    expect(differing.sort()).toEqual(
+      ['date_of_birth', 'family_name', 'nhs_number', 'nhs_number_missing_reason', 'postcode'].sort(),
+    )
+    expect(rows.filter(r => !r.same).every(r => r.radios === 2)).toBe(true)
+    expect(row('family_name').cells.slice(0, 2)).toEqual(['McTestface', 'McTestfase'])
+    expect(page('input[type="radio"]').length).toBe(differing.length * 2)
+    // Posting a choice for a field that is the same changes nothing and is not asked for.
+    const fields: Record<string, string> = {}
+    page('input[type="radio"][checked], input[type="hidden"]').each((_, el) => {
+      fields[page(el).attr('name')!] = page(el).attr('value')!
+    })
+    const merged = await agent
+      .post(compareUrl(keep.id, other.id))
+      .type('form')
+      .send({ ...fields, choice_given_names: 'other', confirm: 'yes' })
+    expect(merged.status).toBe(303)
+    expect((await keep.reload()).givenNames).toBe('Tess')
+    // Both full records were shown: a view of each is in the audit log.
+    for (const id of [keep.id, other.id])
+      expect(await t.db.models.AuditEvent.count({ where: { action: 'case_viewed', entityId: id } })).toBeGreaterThan(0)
   })
 
   it('refuses a merge into itself, with a merged case, an unknown reference, and two finalised reviews', async () => {
