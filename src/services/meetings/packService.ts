@@ -1,8 +1,16 @@
 import type { Database } from '../../db'
 import type { Case } from '../../db/models'
 import { ageBand } from '../../domain/ageBand'
-import { agencies, ageBands, expectedness, jarTriggers, postMortemStatuses, sexes } from '../../domain/codes'
-import { formatGovukDate, todayInLondon } from '../../domain/dates'
+import {
+  agencies,
+  ageBands,
+  expectedness,
+  jarEventKinds,
+  jarTriggers,
+  postMortemStatuses,
+  sexes,
+} from '../../domain/codes'
+import { daysBetween, formatGovukDate, todayInLondon } from '../../domain/dates'
 import type { AuditContext } from '../auditContext'
 import type AuditService from '../auditService'
 import { isUuid } from '../userService'
@@ -13,6 +21,16 @@ import { recordGaps } from '../../domain/readiness'
 import { redactorFor } from './redactIdentifiers'
 import { PackReportSection, reportSectionsFor } from './reportAnswers'
 import { agencyName } from '../agencyRequests/requestStatus'
+
+/** One dated event of the joint agency response, as the panel reads it: who took part by agency and role only. */
+export interface PackJarEvent {
+  kind: string
+  date: string
+  /** Days from the death to the event: how soon the response acted. */
+  daysAfterDeath: number
+  /** "Police (Detective sergeant)": agency and role, never a person's name. */
+  attendees: string[]
+}
 
 export interface PackReport {
   agency: string
@@ -29,6 +47,10 @@ export interface CasePack {
   expected: string
   anonymisedCircumstances: string | null
   jar: { label: string; value: string }[]
+  /** The response's events in date order (strategy discussions, home visit, meeting, post-mortem, inquest). */
+  jarEvents: PackJarEvent[]
+  /** The rapid response (joint agency response) meeting, the latest if there were several. */
+  rapidResponseMeeting: PackJarEvent | null
   familyQuestions: string | null
   reports: PackReport[]
   awaiting: string[]
@@ -101,6 +123,7 @@ export default class PackService {
     const anonymised = record.anonymisedCircumstances?.trim()
     const questions = record.familyQuestions?.trim()
     const { reports, awaiting } = await this.reports(record)
+    const jarEvents = await this.jarEvents(record, redact)
     return {
       caseId: record.id,
       caseRef: record.caseRef,
@@ -120,6 +143,8 @@ export default class PackService {
         { label: 'Coroner involved', value: yesNo(record.coronerInvolved) },
         { label: 'Police investigation', value: yesNo(record.policeInvestigation) },
       ],
+      jarEvents: jarEvents.map(({ event }) => event),
+      rapidResponseMeeting: jarEvents.filter(e => e.code === 'jar_meeting').pop()?.event ?? null,
       familyQuestions: questions ? redact(questions) : null,
       reports,
       awaiting,
@@ -137,6 +162,36 @@ export default class PackService {
       entityId: meetingId,
       details: { caseIds, whole },
     })
+  }
+
+  /**
+   * The joint agency response's events. Only their kind, date and who took part by agency and role
+   * (the role through the redactor, as free text): the notes stay on the case record, as the
+   * circumstances do, since only the anonymised summary is written for the panel.
+   */
+  private async jarEvents(record: Case, redact: (text: string) => string) {
+    const events = await this.db.models.JarEvent.findAll({
+      where: { caseId: record.id },
+      attributes: ['kind', 'eventDate', 'attendees'],
+      order: [
+        ['eventDate', 'ASC'],
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    })
+    return events.map(event => ({
+      code: event.kind,
+      event: {
+        kind: jarEventKinds.label(event.kind),
+        date: formatGovukDate(event.eventDate),
+        daysAfterDeath: daysBetween(record.dateOfDeath, event.eventDate),
+        attendees: (event.attendees ?? []).map(a => {
+          const agency = agencies.has(a.agency) ? agencies.label(a.agency) : 'Other agency'
+          const role = a.role?.trim()
+          return role ? `${agency} (${redact(role)})` : agency
+        }),
+      },
+    }))
   }
 
   /** Received reports by agency with their answers redacted, and the agencies still to report. */

@@ -1,4 +1,6 @@
 import type { Case } from '../../../src/db/models'
+import type { JarAttendee } from '../../../src/db/models/JarEvent'
+import type { JarEventKind } from '../../../src/domain/codes'
 import { nhsNumberCheckDigit } from '../../../src/domain/nhsNumber'
 import { systemContext } from '../../../src/services/auditContext'
 import { Agent } from '../../helpers/agent'
@@ -168,6 +170,23 @@ describe('nothing a panel member can reach identifies a child', () => {
         tokenExpiresAt: null,
         requestedBy: null,
       })
+      // The joint agency response's events, with careless notes and a role naming the family.
+      const event = (kind: JarEventKind, eventDate: string, attendees: JarAttendee[] = []) =>
+        t.services.jarEventService.add(
+          record.id,
+          { kind, eventDate, note: `Spoke to ${name} at ${child.postcode}, NHS ${child.nhsNumber}.`, attendees },
+          systemContext(),
+        )
+      await event('strategy_discussion_initial', '2025-09-10', [{ agency: 'police', role: 'Duty inspector' }])
+      await event('home_visit', '2025-09-11')
+      await event('jar_meeting', '2025-09-15', [
+        { agency: 'hospital_paediatrics', role: 'Designated doctor' },
+        { agency: 'childrens_social_care', role: `Social worker to the ${child.familyName} family` },
+        { agency: 'gp', role: null },
+      ])
+      await event('post_mortem', '2025-09-12')
+      await event('inquest_opened', '2025-09-20')
+      await event('inquest_concluded', '2025-11-03')
       records.push(record)
     }
     // A third case on the agenda, which the member declared an interest in.
@@ -267,6 +286,34 @@ describe('nothing a panel member can reach identifies a child', () => {
       "Your agency's involvement and the circumstances leading to the death Officers attended [redacted]. [redacted], born [redacted], NHS [redacted].",
     )
     expect(main).toContain('Agency involved with the child or family Yes')
+    // The joint agency response's events in date order, with the rapid response meeting and its attendees
+    // by agency and role (roles redacted); the events' notes are never in the pack.
+    const page = $(pack.text)
+    const rows = page(`#jar-events-${records[0].id} tbody tr`)
+      .toArray()
+      .map(row =>
+        page(row)
+          .find('td')
+          .toArray()
+          .map(cell => page(cell).text().replace(/\s+/g, ' ').trim()),
+      )
+    expect(rows).toEqual([
+      ['10 September 2025 the day of the death', 'Initial strategy discussion', 'Police (Duty inspector)'],
+      ['11 September 2025 1 day after the death', 'Joint home or scene visit', ''],
+      ['12 September 2025 2 days after the death', 'Post-mortem', ''],
+      [
+        '15 September 2025 5 days after the death',
+        'Joint agency response meeting',
+        "Hospital paediatrics (Designated doctor), Children's social care (Social worker to the [redacted] family), GP",
+      ],
+      ['20 September 2025 10 days after the death', 'Inquest opened', ''],
+      ['3 November 2025 54 days after the death', 'Inquest concluded', ''],
+    ])
+    const rapid = page(`#rapid-response-${records[0].id}`).nextUntil('h4, h3, table').text().replace(/\s+/g, ' ')
+    expect(rapid).toContain('Held on 15 September 2025 (5 days after the death).')
+    expect(rapid).toContain('Hospital paediatrics (Designated doctor)')
+    expect(rapid).toContain("Children's social care (Social worker to the [redacted] family)")
+    expect(main).not.toContain('Spoke to')
     expect(main).not.toContain('Home visit at')
     expect(main).not.toContain('Key worker')
   })
