@@ -1,16 +1,13 @@
 import { randomInt } from 'node:crypto'
-import path from 'node:path'
-import { QueryInterface, Sequelize } from 'sequelize'
-import { rootDir } from '../../config'
+import { QueryTypes } from 'sequelize'
 import type { Role } from '../../domain/codes'
 import { checkPassword } from '../../domain/passwordPolicy'
 import paths from '../../paths'
-import PasswordHasher from '../../services/passwordHasher'
+import { createServices } from '../../services'
+import type { AuditContext } from '../../services/auditContext'
 import type { Command } from '../command'
-import { seedDemoAgencyData, type DemoAgencyResult } from '../demoAgencyData'
+import { DEMO_SEED, demoToday, planDemo, seedDemoData, type DemoSummary } from '../demoData'
 import { CliError } from '../io'
-
-export const DEMO_SEEDER_FILE = path.join(rootDir, 'seeders', '20261123000001-demo-data.js')
 
 export interface DemoUser {
   email: string
@@ -18,30 +15,17 @@ export interface DemoUser {
   roles: Role[]
 }
 
-export interface DemoSeedResult {
-  usersCreated: number
-  usersReset: number
-  casesCreated: number
-  existingCases: number
-}
+/** One account per role (two panel members: one chairs the meetings, one declares interests). */
+export const DEMO_USERS: DemoUser[] = [
+  { email: 'admin@demo.example', name: 'Demo Admin', roles: ['admin'] },
+  { email: 'coordinator@demo.example', name: 'Demo Coordinator', roles: ['coordinator'] },
+  { email: 'panel@demo.example', name: 'Demo Panel Chair', roles: ['panel_member'] },
+  { email: 'panel2@demo.example', name: 'Demo Panel Member Two', roles: ['panel_member'] },
+  { email: 'analyst@demo.example', name: 'Demo Public Health Analyst', roles: ['public_health'] },
+]
 
-/** What seeders/20261123000001-demo-data.js exports (plain JS, in sequelize-cli seeder format). */
-export interface DemoSeeder {
-  DEMO_USERS: DemoUser[]
-  DEMO_CASE_COUNT: number
-  up: (
-    queryInterface: QueryInterface,
-    sequelize: typeof Sequelize,
-    options: { passwordHashes: Record<string, string>; today?: string },
-  ) => Promise<DemoSeedResult>
-  down: (queryInterface: QueryInterface) => Promise<void>
-  generateDemoCases: (options?: { today?: string; seed?: number }) => Record<string, unknown>[]
-}
-
-export function loadDemoSeeder(): DemoSeeder {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(DEMO_SEEDER_FILE) as DemoSeeder
-}
+// Serialises two seeding runs so that both cannot find "no demo data yet".
+const SEED_LOCK_KEY = 726_001
 
 // Short, common, unambiguous words: easy to read off the screen and type. Three of them and four
 // digits give about 37 bits, plenty for demo accounts on a development database.
@@ -186,54 +170,86 @@ export function demoPassword(user: Pick<DemoUser, 'email' | 'name'>): string {
 
 const dbSeedDemo: Command = {
   name: 'db:seed:demo',
-  summary: 'Add demo accounts (one per role, passwords printed) and fictional cases; refused in production',
-  usage: `npm run db:seed:demo
+  summary: 'Add demo accounts (one per role, passwords printed) and fictional demo data; refused in production',
+  usage: `npm run db:seed:demo [-- --seed N]
 
 Creates admin@demo.example, coordinator@demo.example, panel@demo.example, panel2@demo.example and
-analyst@demo.example with new random passwords, printed once, and a few hundred fictional cases.
-Run again, it gives the demo accounts new passwords and adds no more cases.`,
+analyst@demo.example with new random passwords, printed once, and about 120 fictional cases with
+their agency requests, meetings, reviews, actions, a family letter and a pair of duplicates, all
+made through the services. The same seed on the same day gives the same data (default ${DEMO_SEED}).
+Run again, it gives the demo accounts new passwords (and removes their second factor) and adds no data.`,
 
-  async run(_args, { io, config, openDatabase }) {
+  async run(args, { io, config, openDatabase }) {
     if (config.production) {
       throw new CliError(
         'db:seed:demo is refused in production: demo accounts with printed passwords and fictional cases must never reach a live service.',
       )
     }
-    const seeder = loadDemoSeeder()
-    // Passwords never touch the repository: made up here, printed once, and only their hashes go
-    // into the seeder (the third argument of its up()).
-    const hasher = new PasswordHasher()
-    const accounts: (DemoUser & { password: string; hash: string })[] = []
-    // One at a time: each argon2id hash takes 64 MiB, and five at once gain little.
-    for (const user of seeder.DEMO_USERS) {
-      const password = demoPassword(user)
-      accounts.push({ ...user, password, hash: await hasher.hash(password) })
+    let seed = DEMO_SEED
+    for (let i = 0; i < args.length; i += 1) {
+      if (args[i] === '--seed' && /^\d{1,9}$/.test(args[i + 1] ?? '')) {
+        seed = Number(args[i + 1])
+        i += 1
+      } else throw new CliError(`Unknown option "${args[i]}". Usage: npm run db:seed:demo [-- --seed N]`)
     }
     const opened = await openDatabase()
-    let result: DemoSeedResult
-    let agencyData: DemoAgencyResult | null = null
+    const { db } = opened
+    // Nothing is e-mailed: with no mail server every message stays in the Outbox.
+    const quiet = { ...config, mail: { ...config.mail, smtpUrl: undefined } }
+    const services = createServices(db, quiet)
+    const started = Date.now()
+    const accounts: (DemoUser & { password: string })[] = []
+    let created = 0
+    let data: DemoSummary | null = null
+    let existing: number
+    const lock = await db.sequelize.transaction()
     try {
-      result = await seeder.up(opened.db.sequelize.getQueryInterface(), Sequelize, {
-        passwordHashes: Object.fromEntries(accounts.map(a => [a.email, a.hash])),
-      })
-      // Requests for information and joint agency response events, through the services, once.
-      if (!(await opened.db.models.AgencyRequest.count())) {
-        const coordinator = await opened.db.models.User.findOne({
-          where: { email: 'coordinator@demo.example' },
-          attributes: ['id'],
-        })
-        agencyData = await seedDemoAgencyData(opened.db, config, coordinator?.id ?? null)
+      const [{ locked }] = await db.sequelize.query<{ locked: boolean }>(
+        `SELECT pg_try_advisory_xact_lock(${SEED_LOCK_KEY}) AS locked`,
+        { type: QueryTypes.SELECT, transaction: lock },
+      )
+      if (!locked) throw new CliError('Another db:seed:demo is running on this database: wait for it to finish.')
+      const system: AuditContext = { actorUserId: null, requestId: null, ip: null }
+      // Accounts through the user service: created, or given a new password (and their second factor
+      // removed, so the printed password is all it takes; with REQUIRE_MFA they set one up again).
+      const ids: Record<string, string> = {}
+      for (const user of DEMO_USERS) {
+        const password = demoPassword(user)
+        accounts.push({ ...user, password })
+        let account = await services.userService.findByEmail(user.email)
+        if (!account) {
+          account = await services.userService.create({ ...user, password }, system)
+          created += 1
+        } else {
+          if (!account.active) account = await services.userService.setActive(account.id, true, account.version, system)
+          account = await services.userService.setPassword(account.id, password, account.version, system)
+          if (account.mfaEnrolledAt) await services.secondFactorService.reset(account.id, account.version, system)
+        }
+        ids[user.email] = account.id
       }
+      const coordinatorId = ids['coordinator@demo.example']
+      // Idempotent: the demo data is the cases the demo coordinator notified; if there are any, none is added.
+      existing = await db.models.Case.count({ where: { createdBy: coordinatorId } })
+      if (!existing)
+        data = await seedDemoData(
+          db,
+          quiet,
+          planDemo(seed, demoToday()),
+          { coordinatorId, chairId: ids['panel@demo.example'], memberId: ids['panel2@demo.example'] },
+          services,
+        )
     } finally {
+      await lock.rollback()
       await opened.close()
     }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1)
 
     const out = (line = '') => io.stdout.write(`${line}\n`)
     out('Demo data (all fictional). Keep it away from live services.')
     out()
     out(
-      result.usersReset
-        ? `Demo accounts (${result.usersCreated} created, ${result.usersReset} given new passwords):`
+      created < DEMO_USERS.length
+        ? `Demo accounts (${created} created, ${DEMO_USERS.length - created} given new passwords):`
         : 'Demo accounts:',
     )
     const emailWidth = Math.max(...accounts.map(a => a.email.length)) + 2
@@ -242,16 +258,26 @@ Run again, it gives the demo accounts new passwords and adds no more cases.`,
       out(`  ${a.email.padEnd(emailWidth)}${a.password.padEnd(passwordWidth)}${a.roles.join(', ')}`),
     )
     out('These passwords are shown only now; run the command again for new ones.')
-    out()
     out(
-      result.casesCreated
-        ? `Created ${result.casesCreated} demo cases.`
-        : `Demo cases already exist (${result.existingCases}); none added.`,
+      config.mfa.required
+        ? 'A second factor is required (REQUIRE_MFA): each account sets one up with an authenticator app at its first sign-in.'
+        : 'No second factor is required here (REQUIRE_MFA is off): the password is enough to sign in.',
     )
-    if (agencyData)
+    out()
+    if (data) {
+      const status = (s: keyof DemoSummary['byStatus']) => data!.byStatus[s] ?? 0
       out(
-        `Created ${agencyData.requests} requests for information (${agencyData.received} answered, ${agencyData.overdue} overdue and reminded, ${agencyData.escalated} escalated to the agency's lead) and ${agencyData.jarEvents} joint agency response events.`,
+        `Created ${data.cases} demo cases (${status('reviewed')} reviewed, ${status('scheduled')} scheduled, ${status('ready_for_panel')} ready for panel, ${status('information_gathering')} in information gathering, ${status('notified')} notified, ${status('on_hold')} on hold, ${status('transferred_out')} transferred out, ${status('out_of_scope')} out of scope).`,
       )
+      out(
+        `Created ${data.meetings.held} held meetings with ${data.reviews} finalised reviews and their minutes, the next meeting with its agenda, and a cancelled one; ${data.actions.open} open actions (${data.actions.overdue} overdue) and ${data.actions.completed} completed with their evidence; a letter to a family.`,
+      )
+      out(
+        `Created ${data.requests} requests for information (${data.received} answered, ${data.overdue} overdue and reminded, ${data.escalated} escalated to the agency's lead) and ${data.jarEvents} joint agency response events.`,
+      )
+      out(`Cases ${data.duplicatePair[0]} and ${data.duplicatePair[1]} are the same child: try merging them.`)
+      out(`Made through the services in ${seconds} seconds (seed ${seed}).`)
+    } else out(`Demo data already exists (${existing} cases); none added.`)
     out()
     out(`Start the app with "npm start" and sign in at ${config.baseUrl}${paths.signIn}`)
     return 0
