@@ -172,6 +172,20 @@ const WORDING: Record<AuditAction, Wording> = {
     `Lead contact for ${typeof e.details.agency === 'string' ? agencies.label(e.details.agency) : 'an agency'} changed`,
   case_readiness_overridden: (_e, n) => `${n.theCase()} sent to panel with information missing`,
   outbox_message_viewed: () => 'Viewed an e-mail in the outbox',
+  report_learning_listed: e =>
+    `Viewed the learning for the ${yearOf(e)} annual report (${plural(Number(e.details.shown) || 0, 'item')} listed)`,
+  report_learning_viewed: (e, n) =>
+    `Read the original ${e.details.sourceType === 'action' ? 'recommendation' : 'learning points'} of ${n.theCase()} to curate them for the annual report`,
+  report_learning_decided: (e, n) => {
+    const what = e.details.sourceType === 'action' ? 'a recommendation' : 'the learning points'
+    return e.details.decision === 'include'
+      ? `Included ${what} of ${n.theCase()} in the annual report, in curated wording`
+      : `Left ${what} of ${n.theCase()} out of the annual report`
+  },
+  report_actions_viewed: e =>
+    `Viewed the actions and their impact for the ${yearOf(e)} annual report (${plural(Number(e.details.shown) || 0, 'action')} shown)`,
+  data_quality_viewed: e =>
+    `Viewed the data quality list for ${yearOf(e)} (${plural(Array.isArray(e.details.caseIds) ? e.details.caseIds.length : 0, 'case')} listed)`,
   outbox_message_retried: e => `Asked to send an e-mail again (attempt ${Number(e.details.attempts) + 1 || 'unknown'})`,
 }
 

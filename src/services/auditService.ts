@@ -91,6 +91,11 @@ export type AuditAction =
   | 'invitation_accepted'
   | 'password_reset_link_sent'
   | 'password_reset_completed'
+  | 'report_learning_listed'
+  | 'report_learning_viewed'
+  | 'report_learning_decided'
+  | 'report_actions_viewed'
+  | 'data_quality_viewed'
 
 export interface AuditRecord {
   action: AuditAction

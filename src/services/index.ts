@@ -17,6 +17,8 @@ import HistoryImportService from './import/historyImportService'
 import JarEventService from './jarEventService'
 import { createMeetingServices } from './meetings'
 import PasswordHasher from './passwordHasher'
+import DataQualityService from './report/dataQualityService'
+import ReportLearningService from './report/reportLearningService'
 import { createReviewServices } from './reviews'
 import SecondFactorService from './secondFactorService'
 import SetupService from './setupService'
@@ -73,6 +75,8 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
     ),
     ...meetingServices,
     ...createReviewServices(db, auditService, caseService, meetingServices.meetingService),
+    reportLearningService: new ReportLearningService(db, auditService),
+    dataQualityService: new DataQualityService(db, auditService),
   }
 }
 
