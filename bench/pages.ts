@@ -56,19 +56,23 @@ async function load(url: string, cookie?: string, connections = CONNECTIONS): Pr
   }
 }
 
+/** Signs in as a browser would: every cookie the sign-in page sets (the CSRF cookie too) goes back with the form. */
 async function signIn(base: string, email: string): Promise<string> {
   const page = await fetch(`${base}/sign-in`)
-  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]
+  const cookiesOf = (response: Response) => response.headers.getSetCookie().map(c => c.split(';')[0])
+  const before = cookiesOf(page)
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1]
   if (!csrf) throw new Error('No CSRF token on the sign-in page')
   const response = await fetch(`${base}/sign-in`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie: before.join('; '), 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ _csrf: csrf, email, password: PASSWORD }).toString(),
   })
   if (response.status !== 302) throw new Error(`Sign-in failed with ${response.status}`)
-  return (response.headers.get('set-cookie') ?? cookie).split(';')[0]
+  const session = cookiesOf(response).find(c => c.startsWith('cdop.session='))
+  if (!session) throw new Error('Sign-in set no session cookie')
+  return session
 }
 
 async function main(): Promise<void> {

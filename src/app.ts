@@ -17,6 +17,7 @@ import setUpWebSecurity from './middleware/setUpWebSecurity'
 import setUpWebSession from './middleware/setUpWebSession'
 import routes from './routes'
 import type { Services } from './services'
+import { renderView } from './views/ejsEngine'
 import { viewHelpers } from './views/viewHelpers'
 
 export interface Infrastructure {
@@ -30,6 +31,7 @@ export default function createApp(services: Services, { sessionStore }: Infrastr
   app.set('trust proxy', services.config.trustProxy)
   app.set('views', [path.join(rootDir, 'views')])
   app.set('view engine', 'ejs')
+  app.engine('ejs', renderView)
   // Express caches compiled templates only when NODE_ENV=production; the default `npm start` needs it as much.
   app.set('view cache', services.config.viewCache)
   Object.assign(app.locals, viewHelpers, { serviceName: 'Child death review service' })

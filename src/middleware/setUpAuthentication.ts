@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import { Request, Response, Router } from 'express'
 import passport from 'passport'
 import { Strategy as LocalStrategy } from 'passport-local'
@@ -6,6 +7,7 @@ import type SignInService from '../services/signInService'
 import { auditContext } from '../routes/auditContextOf'
 import paths from '../paths'
 import { readCookie } from './cookies'
+import { accountReadWithSession } from './sessionStore'
 import { hasStoredSession } from './setUpCsrf'
 
 /** Pages anyone may open without signing in. */
@@ -39,18 +41,22 @@ export function createAuthenticator(userService: UserService, signInService: Sig
       }
     }),
   )
-  // Only the id goes into the session; the account is reloaded on each request so that
-  // deactivation or a change of roles takes effect at once.
+  // Only the id goes into the session; the account is read again on each request (with the session
+  // itself when the store can: PgSessionStore) so that deactivation or a change of roles takes effect at once.
   authenticator.serializeUser((user, done) => done(null, (user as Express.User).id))
-  authenticator.deserializeUser(async (id: string, done) => {
-    try {
-      const user = await userService.findById(id)
-      if (!user || !user.active) return done(null, false)
-      return done(null, { id: user.id, name: user.name, email: user.email, roles: user.roles })
-    } catch (error) {
-      return done(error)
-    }
-  })
+  authenticator.deserializeUser(
+    async (req: IncomingMessage, id: string, done: (err: unknown, user?: Express.User | false) => void) => {
+      try {
+        const read = accountReadWithSession(req)
+        // null: the session was read and names no account (none by that id).
+        const user = read === null || read?.id === id ? read : await userService.findById(id)
+        if (!user || !user.active) return done(null, false)
+        return done(null, { id: user.id, name: user.name, email: user.email, roles: user.roles })
+      } catch (error) {
+        return done(error)
+      }
+    },
+  )
   return authenticator
 }
 
