@@ -10,9 +10,22 @@ import ServiceError from '../serviceError'
 import { readCsvRecords } from './csvRecords'
 import type { ImportColumn } from './importColumns'
 import { Problem, ProblemList } from './importProblem'
-import { ExistingCases, findExisting, insertCases, lockImports } from './importQueries'
+import {
+  caseLine,
+  connectionOf,
+  COPY_KEYS,
+  COPY_ROWS,
+  CopyWriter,
+  createKeyTable,
+  createRowTable,
+  findKeyProblems,
+  findRowsInService,
+  insertStaged,
+  keyLine,
+  lockImports,
+} from './importQueries'
 import { validateHeader } from './validateHeader'
-import { ImportedCase, ImportRow, RowResult, validateRow } from './validateRow'
+import { ImportRow, RowResult, validateRow } from './validateRow'
 
 /** Opens the file from its start; the import reads it twice (check, then save). */
 export type ImportSource = () => Readable
@@ -35,7 +48,7 @@ export type ImportResult =
   | { ok: true; dryRun: boolean; checked: number; imported: number }
   | { ok: false; problems: Problem[]; problemCount: number }
 
-/** Rows per database round trip, both for the duplicate lookups and for the inserts. */
+/** Rows between two progress reports. */
 export const BATCH_SIZE = 2000
 /** Problems listed back; the rest are only counted. */
 export const MAX_PROBLEMS_LISTED = 1000
@@ -44,18 +57,6 @@ interface ReadRow {
   row: number
   cells: ImportRow
   result: RowResult
-}
-
-/** The identity of a row to look up in the service: only values that are themselves valid. */
-interface RowKeys {
-  row: number
-  caseRef: string | null
-  nhsNumber: string | null
-}
-
-interface SavedRow {
-  row: number
-  value: ImportedCase
 }
 
 interface FileFacts {
@@ -69,18 +70,6 @@ const failure = (problems: ProblemList): ImportResult => ({
   problems: problems.list(),
   problemCount: problems.total,
 })
-
-function alreadyInService(keys: RowKeys[], existing: ExistingCases): Problem[] {
-  const problems: Problem[] = []
-  for (const { row, caseRef, nhsNumber } of keys) {
-    if (caseRef && existing.caseRefs.has(caseRef)) {
-      problems.push({ row, column: 'case_ref', message: 'a case with this reference is already in the service' })
-    }
-    const other = nhsNumber ? existing.nhsNumbers.get(nhsNumber) : undefined
-    if (other) problems.push({ row, column: 'nhs_number', message: `case ${other} in the service has this NHS number` })
-  }
-  return problems
-}
 
 /** Reads every byte of the file as it streams past: its size, and a digest to see it did not change between passes. */
 function fingerprint() {
@@ -97,9 +86,12 @@ function fingerprint() {
 
 /**
  * Imports case history from CSV (shared/spec/import-format.md): all or nothing. The first pass
- * streams the whole file and checks every row, duplicates within the file and against the
- * service; only if nothing is wrong does a second pass read it again and save it in batches, in
- * one transaction. Memory holds one batch of rows plus the references and NHS numbers seen so far.
+ * streams the whole file, checks every row in JavaScript (validateRow) and streams each row's
+ * reference and NHS number into a temporary table with COPY, where one statement finds the
+ * duplicates within the file and against the service. Only if nothing is wrong does a second
+ * pass read the file again, check it again, and COPY the valid rows into a temporary table, from
+ * which one statement saves them all, in one transaction. Memory holds one row at a time and at
+ * most twice MAX_PROBLEMS_LISTED problems, whatever the size of the file.
  */
 export default class HistoryImportService {
   constructor(
@@ -174,121 +166,77 @@ export default class HistoryImportService {
     }
   }
 
-  /** The first pass: every rule, every duplicate. Saves nothing. */
+  /** The first pass: every rule, every duplicate. Saves nothing (its temporary table goes with its transaction). */
   private async check(
     open: ImportSource,
     today: IsoDate,
     problems: ProblemList,
     options: ImportOptions,
   ): Promise<FileFacts> {
-    // Strings and row numbers only: enough to name the earlier row of a duplicate.
-    const rowOfRef = new Map<string, number>()
-    const rowOfNhs = new Map<string, number>()
-    let pending: RowKeys[] = []
-    const lookUp = async () => {
-      const existing = await findExisting(
-        this.db.sequelize,
-        pending.flatMap(k => (k.caseRef ? [k.caseRef] : [])),
-        pending.flatMap(k => (k.nhsNumber ? [k.nhsNumber] : [])),
-      )
-      problems.addAll(alreadyInService(pending, existing))
-      pending = []
-    }
-
-    const file = fingerprint()
-    let cases = 0
-    for await (const { row, cells, result } of this.rows(open, today, problems, file.observe)) {
-      cases += 1
-      const flagged = new Set(result.ok ? [] : result.problems.map(p => p.column))
-      if (!result.ok) problems.addAll(result.problems)
-      const keys: RowKeys = { row, caseRef: null, nhsNumber: null }
-
-      const caseRef = (cells.case_ref ?? '').trim()
-      if (caseRef && !flagged.has('case_ref')) {
-        const first = rowOfRef.get(caseRef)
-        if (first === undefined) {
-          rowOfRef.set(caseRef, row)
-          keys.caseRef = caseRef
-        } else {
-          problems.add({
-            row,
-            column: 'case_ref',
-            message: `row ${first} has the same case reference: each case can be in the file only once`,
-          })
+    const { sequelize } = this.db
+    return this.db.transaction(async transaction => {
+      await createKeyTable(sequelize, transaction)
+      const keys = new CopyWriter(connectionOf(transaction), COPY_KEYS)
+      const file = fingerprint()
+      let cases = 0
+      try {
+        for await (const { row, cells, result } of this.rows(open, today, problems, file.observe)) {
+          cases += 1
+          if (!result.ok) problems.addAll(result.problems)
+          // Only a value that is itself valid is compared: a bad one is already a problem of its row.
+          const caseRef = (cells.case_ref ?? '').trim()
+          const refChecked = caseRef !== '' && (result.ok || !result.problems.some(p => p.column === 'case_ref'))
+          const nhsNumber = normaliseNhsNumber(cells.nhs_number ?? '')
+          const nhsChecked = isValidNhsNumber(nhsNumber)
+          if (refChecked || nhsChecked) {
+            await keys.write(keyLine(row, refChecked ? caseRef : null, nhsChecked ? nhsNumber : null))
+          }
+          if (cases % BATCH_SIZE === 0) options.onProgress?.({ phase: 'checking', rows: cases })
         }
+        await keys.end()
+      } catch (error) {
+        await keys.abort(error)
+        throw error
       }
-      const nhsNumber = normaliseNhsNumber(cells.nhs_number ?? '')
-      if (isValidNhsNumber(nhsNumber)) {
-        const first = rowOfNhs.get(nhsNumber)
-        if (first === undefined) {
-          rowOfNhs.set(nhsNumber, row)
-          keys.nhsNumber = nhsNumber
-        } else {
-          problems.add({
-            row,
-            column: 'nhs_number',
-            message: `row ${first} has the same NHS number: each child can be in the file only once`,
-          })
-        }
-      }
-      if (keys.caseRef || keys.nhsNumber) pending.push(keys)
-      if (pending.length >= BATCH_SIZE) await lookUp()
-      if (cases % BATCH_SIZE === 0) options.onProgress?.({ phase: 'checking', rows: cases })
-    }
-    if (pending.length) await lookUp()
-    return { cases, ...file.result() }
+      problems.addFound(await findKeyProblems(sequelize, MAX_PROBLEMS_LISTED, transaction))
+      return { cases, ...file.result() }
+    })
   }
 
   /**
-   * The second pass, in one transaction: read the file again and save it batch by batch. Imports
-   * take turns, and each batch is looked up again inside the transaction, so a case added since
-   * the check is still caught; the file is fingerprinted again, so a file edited in between is refused.
+   * The second pass, in one transaction: read the file again, check every row again and COPY the
+   * valid ones into a temporary table, then save them with one statement. Imports take turns, and
+   * the staged rows are looked up in the service again inside the transaction, so a case added
+   * since the check is still caught; the file is fingerprinted again, so a file edited in between
+   * is refused.
    */
   private async save(open: ImportSource, today: IsoDate, checked: FileFacts, options: ImportOptions): Promise<number> {
     const { sequelize } = this.db
     const importId = crypto.randomUUID()
     return this.db.transaction(async transaction => {
       await lockImports(sequelize, transaction)
+      await createRowTable(sequelize, transaction)
       const problems = new ProblemList(MAX_PROBLEMS_LISTED)
-      let batch: SavedRow[] = []
-      let saved = 0
-      const saveBatch = async (rows: SavedRow[]) => {
-        const existing = await findExisting(
-          sequelize,
-          rows.map(r => r.value.caseRef),
-          rows.flatMap(r => (r.value.nhsNumber ? [r.value.nhsNumber] : [])),
-          transaction,
-        )
-        problems.addAll(
-          alreadyInService(
-            rows.map(r => ({ row: r.row, caseRef: r.value.caseRef, nhsNumber: r.value.nhsNumber })),
-            existing,
-          ),
-        )
-        // Once anything is wrong the transaction will be rolled back: keep reading only to list every problem.
-        const cases = rows.map(r => r.value)
-        if (!problems.total) await insertCases(sequelize, cases, options.actor, importId, transaction)
-        saved += rows.length
-        options.onProgress?.({ phase: 'saving', rows: saved })
-      }
-      // The next batch is read and checked while the database saves the last one; one statement at a time.
-      let saving: Promise<void> = Promise.resolve()
-      const flush = async () => {
-        const rows = batch
-        batch = []
-        await saving
-        saving = saveBatch(rows)
-        saving.catch(() => undefined) // awaited at the next flush or after the last batch
-      }
-
+      const staged = new CopyWriter(connectionOf(transaction), COPY_ROWS)
       const file = fingerprint()
-      for await (const { row, result } of this.rows(open, today, problems, file.observe)) {
-        if (!result.ok) problems.addAll(result.problems)
-        else batch.push({ row, value: result.value })
-        if (batch.length >= BATCH_SIZE) await flush()
+      let saved = 0
+      try {
+        for await (const { row, result } of this.rows(open, today, problems, file.observe)) {
+          if (!result.ok) {
+            // The transaction will be rolled back: keep reading only to list every problem.
+            problems.addAll(result.problems)
+            continue
+          }
+          await staged.write(caseLine(row, result.value))
+          saved += 1
+          if (saved % BATCH_SIZE === 0) options.onProgress?.({ phase: 'saving', rows: saved })
+        }
+        await staged.end()
+      } catch (error) {
+        await staged.abort(error)
+        throw error
       }
-      if (batch.length) await flush()
-      await saving
+      if (saved % BATCH_SIZE !== 0) options.onProgress?.({ phase: 'saving', rows: saved })
       const again = file.result()
       if (again.digest !== checked.digest || saved !== checked.cases) {
         problems.add({
@@ -297,8 +245,10 @@ export default class HistoryImportService {
           message: 'the file changed while it was being imported. Nothing was saved: import it again',
         })
       }
+      problems.addFound(await findRowsInService(sequelize, MAX_PROBLEMS_LISTED, transaction))
       if (problems.total) throw new ServiceError('refused', 'The file could not be imported', { problems })
 
+      await insertStaged(sequelize, options.actor, importId, transaction)
       await this.auditService.record(
         options.actor,
         {
