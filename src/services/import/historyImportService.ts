@@ -12,6 +12,7 @@ import type { ImportColumn } from './importColumns'
 import { Problem, ProblemList } from './importProblem'
 import {
   caseLine,
+  clearStaged,
   connectionOf,
   COPY_KEYS,
   COPY_ROWS,
@@ -48,7 +49,7 @@ export type ImportResult =
   | { ok: true; dryRun: boolean; checked: number; imported: number }
   | { ok: false; problems: Problem[]; problemCount: number }
 
-/** Rows between two progress reports. */
+/** Rows per batch saved (and between two progress reports). */
 export const BATCH_SIZE = 2000
 /** Problems listed back; the rest are only counted. */
 export const MAX_PROBLEMS_LISTED = 1000
@@ -89,9 +90,9 @@ function fingerprint() {
  * streams the whole file, checks every row in JavaScript (validateRow) and streams each row's
  * reference and NHS number into a temporary table with COPY, where one statement finds the
  * duplicates within the file and against the service. Only if nothing is wrong does a second
- * pass read the file again, check it again, and COPY the valid rows into a temporary table, from
- * which one statement saves them all, in one transaction. Memory holds one row at a time and at
- * most twice MAX_PROBLEMS_LISTED problems, whatever the size of the file.
+ * pass read the file again, check it again, and save it in batches (COPY into a temporary table,
+ * then one INSERT … SELECT), in one transaction. Memory holds at most two batches of rows (as COPY
+ * text) and twice MAX_PROBLEMS_LISTED problems, whatever the size of the file.
  */
 export default class HistoryImportService {
   constructor(
@@ -204,11 +205,13 @@ export default class HistoryImportService {
   }
 
   /**
-   * The second pass, in one transaction: read the file again, check every row again and COPY the
-   * valid ones into a temporary table, then save them with one statement. Imports take turns, and
-   * the staged rows are looked up in the service again inside the transaction, so a case added
-   * since the check is still caught; the file is fingerprinted again, so a file edited in between
-   * is refused.
+   * The second pass, in one transaction: read the file again, check every row again, and save
+   * the valid ones batch by batch: COPY a batch into a temporary table, look its rows up in the
+   * service, and insert them with one statement. The next batch is read and checked while the
+   * database saves the last one (one statement at a time on the transaction's connection), so
+   * reading and writing overlap. Imports take turns, and each batch is looked up again inside the
+   * transaction, so a case added since the check is still caught; the file is fingerprinted
+   * again, so a file edited in between is refused and everything saved is rolled back.
    */
   private async save(open: ImportSource, today: IsoDate, checked: FileFacts, options: ImportOptions): Promise<number> {
     const { sequelize } = this.db
@@ -217,26 +220,41 @@ export default class HistoryImportService {
       await lockImports(sequelize, transaction)
       await createRowTable(sequelize, transaction)
       const problems = new ProblemList(MAX_PROBLEMS_LISTED)
-      const staged = new CopyWriter(connectionOf(transaction), COPY_ROWS)
-      const file = fingerprint()
       let saved = 0
-      try {
-        for await (const { row, result } of this.rows(open, today, problems, file.observe)) {
-          if (!result.ok) {
-            // The transaction will be rolled back: keep reading only to list every problem.
-            problems.addAll(result.problems)
-            continue
-          }
-          await staged.write(caseLine(row, result.value))
-          saved += 1
-          if (saved % BATCH_SIZE === 0) options.onProgress?.({ phase: 'saving', rows: saved })
-        }
+      const saveBatch = async (lines: string, rows: number) => {
+        const staged = new CopyWriter(connectionOf(transaction), COPY_ROWS)
+        await staged.write(lines)
         await staged.end()
-      } catch (error) {
-        await staged.abort(error)
-        throw error
+        problems.addFound(await findRowsInService(sequelize, MAX_PROBLEMS_LISTED, transaction))
+        // Once anything is wrong the transaction will be rolled back: keep reading only to list every problem.
+        if (!problems.total) await insertStaged(sequelize, options.actor, importId, transaction)
+        await clearStaged(sequelize, transaction)
+        saved += rows
+        options.onProgress?.({ phase: 'saving', rows: saved })
       }
-      if (saved % BATCH_SIZE !== 0) options.onProgress?.({ phase: 'saving', rows: saved })
+      let batch = ''
+      let batchRows = 0
+      let saving: Promise<void> = Promise.resolve()
+      const flush = async () => {
+        const [lines, rows] = [batch, batchRows]
+        ;[batch, batchRows] = ['', 0]
+        await saving
+        saving = saveBatch(lines, rows)
+        saving.catch(() => undefined) // awaited at the next flush or after the last batch
+      }
+
+      const file = fingerprint()
+      for await (const { row, result } of this.rows(open, today, problems, file.observe)) {
+        if (!result.ok) {
+          problems.addAll(result.problems)
+          continue
+        }
+        batch += caseLine(row, result.value)
+        batchRows += 1
+        if (batchRows >= BATCH_SIZE) await flush()
+      }
+      if (batchRows) await flush()
+      await saving
       const again = file.result()
       if (again.digest !== checked.digest || saved !== checked.cases) {
         problems.add({
@@ -245,10 +263,8 @@ export default class HistoryImportService {
           message: 'the file changed while it was being imported. Nothing was saved: import it again',
         })
       }
-      problems.addFound(await findRowsInService(sequelize, MAX_PROBLEMS_LISTED, transaction))
       if (problems.total) throw new ServiceError('refused', 'The file could not be imported', { problems })
 
-      await insertStaged(sequelize, options.actor, importId, transaction)
       await this.auditService.record(
         options.actor,
         {

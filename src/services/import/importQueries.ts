@@ -8,8 +8,8 @@ import type { Problem } from './importProblem'
 import type { ImportedCase } from './validateRow'
 
 /**
- * The database side of the history import, set-based: the rows stream into a temporary table
- * with COPY, then one statement finds every duplicate and one saves every case. The temporary
+ * The database side of the history import, set-based: rows stream into temporary tables with
+ * COPY; one statement finds every duplicate of the file, and one per batch saves its cases. The temporary
  * tables belong to the transaction's own connection and are dropped at its end (ON COMMIT DROP),
  * so two imports at once never see each other's rows.
  */
@@ -164,6 +164,11 @@ export async function createRowTable(sequelize: Sequelize, transaction: Transact
   await sequelize.query(CREATE_ROWS, { transaction })
 }
 
+/** Empties the staging table for the next batch. */
+export async function clearStaged(sequelize: Sequelize, transaction: Transaction): Promise<void> {
+  await sequelize.query('TRUNCATE import_rows', { transaction })
+}
+
 /** The staged rows whose reference or NHS number a case in the service already has. */
 const SERVICE_PROBLEMS = `
   SELECT s.row, 0 AS col, 'a case with this reference is already in the service' AS message
@@ -177,12 +182,11 @@ export async function findRowsInService(
   limit: number,
   transaction: Transaction,
 ): Promise<FoundProblems> {
-  await sequelize.query('ANALYZE import_rows', { transaction })
   return found(sequelize, SERVICE_PROBLEMS, limit, transaction)
 }
 
 /**
- * One statement for every staged row, in file order: the cases, their first status history row,
+ * One statement for every staged row (a batch), in file order: the cases, their first status history row,
  * and an audit row for each, so each case's timeline starts with its import.
  */
 const INSERT_STAGED = `
