@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { Readable } from 'node:stream'
-import { UniqueConstraintError } from 'sequelize'
+import { Transaction, UniqueConstraintError } from 'sequelize'
 import type { Database } from '../../db'
 import { todayInLondon, type IsoDate } from '../../domain/dates'
 import { isValidNhsNumber, normaliseNhsNumber } from '../../domain/nhsNumber'
@@ -12,12 +12,9 @@ import type { ImportColumn } from './importColumns'
 import { Problem, ProblemList } from './importProblem'
 import {
   caseLine,
-  clearStaged,
   connectionOf,
-  COPY_KEYS,
   COPY_ROWS,
   CopyWriter,
-  createKeyTable,
   createRowTable,
   findKeyProblems,
   findRowsInService,
@@ -86,13 +83,14 @@ function fingerprint() {
 }
 
 /**
- * Imports case history from CSV (shared/spec/import-format.md): all or nothing. The first pass
- * streams the whole file, checks every row in JavaScript (validateRow) and streams each row's
- * reference and NHS number into a temporary table with COPY, where one statement finds the
- * duplicates within the file and against the service. Only if nothing is wrong does a second
- * pass read the file again, check it again, and save it in batches (COPY into a temporary table,
- * then one INSERT … SELECT), in one transaction. Memory holds at most two batches of rows (as COPY
- * text) and twice MAX_PROBLEMS_LISTED problems, whatever the size of the file.
+ * Imports case history from CSV (shared/spec/import-format.md): all or nothing, in one
+ * transaction (imports take turns on an advisory lock; a dry run takes none). The first pass
+ * streams the whole file, checks every row in JavaScript (validateRow) and COPYs it into a
+ * temporary table, where one statement finds the duplicates within the file and against the
+ * service. Only if nothing is wrong does a second pass read the file again to see it unchanged;
+ * the staged rows are looked up in the service again and saved in batches of one INSERT … SELECT.
+ * Memory holds one row at a time and at most twice MAX_PROBLEMS_LISTED problems, whatever the
+ * size of the file.
  */
 export default class HistoryImportService {
   constructor(
@@ -103,13 +101,19 @@ export default class HistoryImportService {
 
   async import(open: ImportSource, options: ImportOptions): Promise<ImportResult> {
     const today = todayInLondon(this.now())
-    const problems = new ProblemList(MAX_PROBLEMS_LISTED)
-    const facts = await this.check(open, today, problems, options)
-    if (problems.total) return failure(problems)
-    if (options.dryRun) return { ok: true, dryRun: true, checked: facts.cases, imported: 0 }
+    const { sequelize } = this.db
     try {
-      const imported = await this.save(open, today, facts, options)
-      return { ok: true, dryRun: false, checked: facts.cases, imported }
+      return await this.db.transaction(async transaction => {
+        // Imports take turns, so two files holding the same child cannot both pass the check.
+        if (!options.dryRun) await lockImports(sequelize, transaction)
+        const problems = new ProblemList(MAX_PROBLEMS_LISTED)
+        const facts = await this.check(open, today, problems, options, transaction)
+        // Nothing but the temporary table was written, and it goes with the transaction.
+        if (problems.total) return failure(problems)
+        if (options.dryRun) return { ok: true, dryRun: true, checked: facts.cases, imported: 0 }
+        const imported = await this.save(open, today, facts, options, transaction)
+        return { ok: true, dryRun: false, checked: facts.cases, imported }
+      })
     } catch (error) {
       if (ServiceError.is(error, 'refused')) return failure(error.details.problems as ProblemList)
       if (error instanceof UniqueConstraintError) {
@@ -167,116 +171,103 @@ export default class HistoryImportService {
     }
   }
 
-  /** The first pass: every rule, every duplicate. Saves nothing (its temporary table goes with its transaction). */
+  /**
+   * The first pass: every rule, every duplicate. Each row is checked in JavaScript and COPYed into
+   * the transaction's temporary table (a valid row whole, a wrong one only its valid keys); one
+   * statement then finds the duplicates.
+   */
   private async check(
     open: ImportSource,
     today: IsoDate,
     problems: ProblemList,
     options: ImportOptions,
+    transaction: Transaction,
   ): Promise<FileFacts> {
     const { sequelize } = this.db
-    return this.db.transaction(async transaction => {
-      await createKeyTable(sequelize, transaction)
-      const keys = new CopyWriter(connectionOf(transaction), COPY_KEYS)
-      const file = fingerprint()
-      let cases = 0
-      try {
-        for await (const { row, cells, result } of this.rows(open, today, problems, file.observe)) {
-          cases += 1
-          if (!result.ok) problems.addAll(result.problems)
+    await createRowTable(sequelize, transaction)
+    const staged = new CopyWriter(connectionOf(transaction), COPY_ROWS)
+    const file = fingerprint()
+    let cases = 0
+    let valid = 0
+    try {
+      for await (const { row, cells, result } of this.rows(open, today, problems, file.observe)) {
+        cases += 1
+        if (result.ok) {
+          valid += 1
+          await staged.write(caseLine(valid, row, result.value))
+        } else {
+          problems.addAll(result.problems)
           // Only a value that is itself valid is compared: a bad one is already a problem of its row.
           const caseRef = (cells.case_ref ?? '').trim()
-          const refChecked = caseRef !== '' && (result.ok || !result.problems.some(p => p.column === 'case_ref'))
+          const refChecked = caseRef !== '' && !result.problems.some(p => p.column === 'case_ref')
           const nhsNumber = normaliseNhsNumber(cells.nhs_number ?? '')
           const nhsChecked = isValidNhsNumber(nhsNumber)
           if (refChecked || nhsChecked) {
-            await keys.write(keyLine(row, refChecked ? caseRef : null, nhsChecked ? nhsNumber : null))
+            await staged.write(keyLine(row, refChecked ? caseRef : null, nhsChecked ? nhsNumber : null))
           }
-          if (cases % BATCH_SIZE === 0) options.onProgress?.({ phase: 'checking', rows: cases })
         }
-        await keys.end()
-      } catch (error) {
-        await keys.abort(error)
-        throw error
+        if (cases % BATCH_SIZE === 0) options.onProgress?.({ phase: 'checking', rows: cases })
       }
-      problems.addFound(await findKeyProblems(sequelize, MAX_PROBLEMS_LISTED, transaction))
-      return { cases, ...file.result() }
-    })
+      await staged.end()
+    } catch (error) {
+      await staged.abort(error)
+      throw error
+    }
+    problems.addFound(await findKeyProblems(sequelize, MAX_PROBLEMS_LISTED, transaction))
+    return { cases, ...file.result() }
   }
 
   /**
-   * The second pass, in one transaction: read the file again, check every row again, and save
-   * the valid ones batch by batch: COPY a batch into a temporary table, look its rows up in the
-   * service, and insert them with one statement. The next batch is read and checked while the
-   * database saves the last one (one statement at a time on the transaction's connection), so
-   * reading and writing overlap. Imports take turns, and each batch is looked up again inside the
-   * transaction, so a case added since the check is still caught; the file is fingerprinted
-   * again, so a file edited in between is refused and everything saved is rolled back.
+   * The second pass, in the same transaction: read the file again to see it is byte for byte the
+   * file checked (then every row is as checked, and the staged rows are the file), look the staged
+   * rows up in the service again (so a case added since the check is still caught), and save them
+   * in batches of one INSERT … SELECT each. A file that changed is read once more, only to list
+   * its problems, and nothing is saved.
    */
-  private async save(open: ImportSource, today: IsoDate, checked: FileFacts, options: ImportOptions): Promise<number> {
+  private async save(
+    open: ImportSource,
+    today: IsoDate,
+    checked: FileFacts,
+    options: ImportOptions,
+    transaction: Transaction,
+  ): Promise<number> {
     const { sequelize } = this.db
     const importId = crypto.randomUUID()
-    return this.db.transaction(async transaction => {
-      await lockImports(sequelize, transaction)
-      await createRowTable(sequelize, transaction)
-      const problems = new ProblemList(MAX_PROBLEMS_LISTED)
-      let saved = 0
-      const saveBatch = async (lines: string, rows: number) => {
-        const staged = new CopyWriter(connectionOf(transaction), COPY_ROWS)
-        await staged.write(lines)
-        await staged.end()
-        problems.addFound(await findRowsInService(sequelize, MAX_PROBLEMS_LISTED, transaction))
-        // Once anything is wrong the transaction will be rolled back: keep reading only to list every problem.
-        if (!problems.total) await insertStaged(sequelize, options.actor, importId, transaction)
-        await clearStaged(sequelize, transaction)
-        saved += rows
-        options.onProgress?.({ phase: 'saving', rows: saved })
+    const problems = new ProblemList(MAX_PROBLEMS_LISTED)
+    const again = fingerprint()
+    for await (const chunk of open()) again.observe(chunk as Buffer)
+    const read = again.result()
+    if (read.digest !== checked.digest || read.bytes !== checked.bytes) {
+      problems.add({
+        row: null,
+        column: null,
+        message: 'the file changed while it was being imported. Nothing was saved: import it again',
+      })
+      for await (const { result } of this.rows(open, today, problems, () => undefined)) {
+        if (!result.ok) problems.addAll(result.problems)
       }
-      let batch = ''
-      let batchRows = 0
-      let saving: Promise<void> = Promise.resolve()
-      const flush = async () => {
-        const [lines, rows] = [batch, batchRows]
-        ;[batch, batchRows] = ['', 0]
-        await saving
-        saving = saveBatch(lines, rows)
-        saving.catch(() => undefined) // awaited at the next flush or after the last batch
-      }
+    }
+    problems.addFound(await findRowsInService(sequelize, MAX_PROBLEMS_LISTED, transaction))
+    if (problems.total) throw new ServiceError('refused', 'The file could not be imported', { problems })
 
-      const file = fingerprint()
-      for await (const { row, result } of this.rows(open, today, problems, file.observe)) {
-        if (!result.ok) {
-          problems.addAll(result.problems)
-          continue
-        }
-        batch += caseLine(row, result.value)
-        batchRows += 1
-        if (batchRows >= BATCH_SIZE) await flush()
-      }
-      if (batchRows) await flush()
-      await saving
-      const again = file.result()
-      if (again.digest !== checked.digest || saved !== checked.cases) {
-        problems.add({
-          row: null,
-          column: null,
-          message: 'the file changed while it was being imported. Nothing was saved: import it again',
-        })
-      }
-      if (problems.total) throw new ServiceError('refused', 'The file could not be imported', { problems })
-
-      await this.auditService.record(
-        options.actor,
-        {
-          action: 'cases_imported',
-          entityType: 'case_import',
-          entityId: importId,
-          // No file name: people name files after what is in them, which may be a child.
-          details: { count: saved, file_size: again.bytes, via: options.via },
-        },
-        transaction,
-      )
-      return saved
-    })
+    let saved = 0
+    while (saved < checked.cases) {
+      const upTo = Math.min(saved + BATCH_SIZE, checked.cases)
+      await insertStaged(sequelize, options.actor, importId, saved, upTo, transaction)
+      saved = upTo
+      options.onProgress?.({ phase: 'saving', rows: saved })
+    }
+    await this.auditService.record(
+      options.actor,
+      {
+        action: 'cases_imported',
+        entityType: 'case_import',
+        entityId: importId,
+        // No file name: people name files after what is in them, which may be a child.
+        details: { count: saved, file_size: read.bytes, via: options.via },
+      },
+      transaction,
+    )
+    return saved
   }
 }

@@ -8,9 +8,9 @@ import type { Problem } from './importProblem'
 import type { ImportedCase } from './validateRow'
 
 /**
- * The database side of the history import, set-based: rows stream into temporary tables with
+ * The database side of the history import, set-based: rows stream into a temporary table with
  * COPY; one statement finds every duplicate of the file, and one per batch saves its cases. The temporary
- * tables belong to the transaction's own connection and are dropped at its end (ON COMMIT DROP),
+ * table belongs to the transaction's own connection and is dropped at its end (ON COMMIT DROP),
  * so two imports at once never see each other's rows.
  */
 
@@ -65,17 +65,6 @@ export class CopyWriter {
   }
 }
 
-// The check: every row's reference and NHS number, where each is itself valid.
-const CREATE_KEYS = `CREATE TEMPORARY TABLE import_keys (row integer NOT NULL, case_ref text, nhs_number text) ON COMMIT DROP`
-export const COPY_KEYS = 'COPY import_keys (row, case_ref, nhs_number) FROM STDIN'
-
-export const keyLine = (row: number, caseRef: string | null, nhsNumber: string | null): string =>
-  `${row}\t${copyValue(caseRef)}\t${copyValue(nhsNumber)}\n`
-
-export async function createKeyTable(sequelize: Sequelize, transaction: Transaction): Promise<void> {
-  await sequelize.query(CREATE_KEYS, { transaction })
-}
-
 /** Problems found in SQL: the first `limit` in the order to fix them, and how many there are in all. */
 export interface FoundProblems {
   problems: Problem[]
@@ -100,10 +89,10 @@ async function found(sequelize: Sequelize, sql: string, limit: number, transacti
  */
 const KEY_PROBLEMS = `
   WITH keyed AS (
-    SELECT row, case_ref, nhs_number,
-           min(row) OVER (PARTITION BY case_ref) AS first_ref,
-           min(row) OVER (PARTITION BY nhs_number) AS first_nhs
-    FROM import_keys
+    SELECT row, key_ref AS case_ref, key_nhs AS nhs_number,
+           min(row) OVER (PARTITION BY key_ref) AS first_ref,
+           min(row) OVER (PARTITION BY key_nhs) AS first_nhs
+    FROM import_rows
   )
   SELECT row, 0 AS col, 'row ' || first_ref || ' has the same case reference: each case can be in the file only once' AS message
     FROM keyed WHERE case_ref IS NOT NULL AND row > first_ref
@@ -122,7 +111,7 @@ export async function findKeyProblems(
   limit: number,
   transaction: Transaction,
 ): Promise<FoundProblems> {
-  await sequelize.query('ANALYZE import_keys', { transaction }) // temporary tables have no statistics until asked
+  await sequelize.query('ANALYZE import_rows', { transaction }) // temporary tables have no statistics until asked
   return found(sequelize, KEY_PROBLEMS, limit, transaction)
 }
 
@@ -154,46 +143,54 @@ const COLUMNS: [string, string, (c: ImportedCase) => string | number | boolean |
 ]
 const names = COLUMNS.map(([name]) => name).join(', ')
 
-const CREATE_ROWS = `CREATE TEMPORARY TABLE import_rows (row integer NOT NULL, ${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')}) ON COMMIT DROP`
-export const COPY_ROWS = `COPY import_rows (row, ${names}) FROM STDIN`
+/**
+ * The staging table: every valid row whole (`ord` numbering the valid rows 1, 2, …), and of a
+ * wrong row only its valid reference and NHS number (key_ref, key_nhs), to find duplicates.
+ */
+const CREATE_ROWS = `CREATE TEMPORARY TABLE import_rows (row integer NOT NULL, ord integer, key_ref text, key_nhs text,
+  ${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')}) ON COMMIT DROP`
+export const COPY_ROWS = `COPY import_rows (row, ord, key_ref, key_nhs, ${names}) FROM STDIN`
+const NO_CASE = COLUMNS.map(() => '\\N').join('\t')
 
-export const caseLine = (row: number, value: ImportedCase): string =>
-  `${row}\t${COLUMNS.map(([, , read]) => copyValue(read(value))).join('\t')}\n`
+/** A valid row, the `ord`th valid row of the file. */
+export const caseLine = (ord: number, row: number, value: ImportedCase): string =>
+  `${row}\t${ord}\t${copyValue(value.caseRef)}\t${copyValue(value.nhsNumber)}\t${COLUMNS.map(([, , read]) => copyValue(read(value))).join('\t')}\n`
+
+/** A row with problems: only its keys that are themselves valid. */
+export const keyLine = (row: number, caseRef: string | null, nhsNumber: string | null): string =>
+  `${row}\t\\N\t${copyValue(caseRef)}\t${copyValue(nhsNumber)}\t${NO_CASE}\n`
 
 export async function createRowTable(sequelize: Sequelize, transaction: Transaction): Promise<void> {
   await sequelize.query(CREATE_ROWS, { transaction })
 }
 
-/** Empties the staging table for the next batch. */
-export async function clearStaged(sequelize: Sequelize, transaction: Transaction): Promise<void> {
-  await sequelize.query('TRUNCATE import_rows', { transaction })
-}
-
 /** The staged rows whose reference or NHS number a case in the service already has. */
 const SERVICE_PROBLEMS = `
   SELECT s.row, 0 AS col, 'a case with this reference is already in the service' AS message
-    FROM import_rows s JOIN cases c ON c.case_ref = s.case_ref
+    FROM import_rows s JOIN cases c ON c.case_ref = s.case_ref WHERE s.ord IS NOT NULL
   UNION ALL
   SELECT s.row, 1, 'case ' || min(c.case_ref) || ' in the service has this NHS number'
-    FROM import_rows s JOIN cases c ON c.nhs_number = s.nhs_number GROUP BY s.row`
+    FROM import_rows s JOIN cases c ON c.nhs_number = s.nhs_number WHERE s.ord IS NOT NULL GROUP BY s.row`
 
 export async function findRowsInService(
   sequelize: Sequelize,
   limit: number,
   transaction: Transaction,
 ): Promise<FoundProblems> {
+  await sequelize.query('CREATE INDEX ON import_rows (ord)', { transaction }) // for the batches that follow
   return found(sequelize, SERVICE_PROBLEMS, limit, transaction)
 }
 
 /**
- * One statement for every staged row (a batch), in file order: the cases, their first status history row,
+ * One statement for the staged rows ord > $5 and ≤ $6 (a batch), in file order: the cases, their first status history row,
  * and an audit row for each, so each case's timeline starts with its import.
  */
 const INSERT_STAGED = `
   WITH inserted AS (
     INSERT INTO cases (${names}, jar_required, imported, created_by)
     -- A joint agency response that was started was one that was required.
-    SELECT ${names}, CASE WHEN jar_date IS NOT NULL THEN true END, true, $1::uuid FROM import_rows ORDER BY row
+    SELECT ${names}, CASE WHEN jar_date IS NOT NULL THEN true END, true, $1::uuid
+      FROM import_rows WHERE ord > $5 AND ord <= $6 ORDER BY ord
     RETURNING id, status, on_hold_reason
   ), history AS (
     INSERT INTO case_status_changes (case_id, from_status, to_status, reason_code, reason, changed_by)
@@ -206,10 +203,12 @@ export async function insertStaged(
   sequelize: Sequelize,
   context: AuditContext,
   importId: string,
+  after: number,
+  upTo: number,
   transaction: Transaction,
 ): Promise<void> {
   await sequelize.query(INSERT_STAGED, {
-    bind: [context.actorUserId, context.requestId, context.ip, JSON.stringify({ import_id: importId })],
+    bind: [context.actorUserId, context.requestId, context.ip, JSON.stringify({ import_id: importId }), after, upTo],
     type: QueryTypes.INSERT,
     transaction,
   })
