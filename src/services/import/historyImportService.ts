@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { Readable } from 'node:stream'
-import { UniqueConstraintError } from 'sequelize'
+import { Transaction, UniqueConstraintError } from 'sequelize'
 import type { Database } from '../../db'
 import { todayInLondon, type IsoDate } from '../../domain/dates'
 import { isValidNhsNumber, normaliseNhsNumber } from '../../domain/nhsNumber'
@@ -10,9 +10,20 @@ import ServiceError from '../serviceError'
 import { readCsvRecords } from './csvRecords'
 import type { ImportColumn } from './importColumns'
 import { Problem, ProblemList } from './importProblem'
-import { ExistingCases, findExisting, insertCases, lockImports } from './importQueries'
+import {
+  caseLine,
+  connectionOf,
+  COPY_ROWS,
+  CopyWriter,
+  createRowTable,
+  findKeyProblems,
+  findRowsInService,
+  insertStaged,
+  keyLine,
+  lockImports,
+} from './importQueries'
 import { validateHeader } from './validateHeader'
-import { ImportedCase, ImportRow, RowResult, validateRow } from './validateRow'
+import { ImportRow, RowResult, validateRow } from './validateRow'
 
 /** Opens the file from its start; the import reads it twice (check, then save). */
 export type ImportSource = () => Readable
@@ -35,7 +46,7 @@ export type ImportResult =
   | { ok: true; dryRun: boolean; checked: number; imported: number }
   | { ok: false; problems: Problem[]; problemCount: number }
 
-/** Rows per database round trip, both for the duplicate lookups and for the inserts. */
+/** Rows per batch saved (and between two progress reports). */
 export const BATCH_SIZE = 2000
 /** Problems listed back; the rest are only counted. */
 export const MAX_PROBLEMS_LISTED = 1000
@@ -44,18 +55,6 @@ interface ReadRow {
   row: number
   cells: ImportRow
   result: RowResult
-}
-
-/** The identity of a row to look up in the service: only values that are themselves valid. */
-interface RowKeys {
-  row: number
-  caseRef: string | null
-  nhsNumber: string | null
-}
-
-interface SavedRow {
-  row: number
-  value: ImportedCase
 }
 
 interface FileFacts {
@@ -69,18 +68,6 @@ const failure = (problems: ProblemList): ImportResult => ({
   problems: problems.list(),
   problemCount: problems.total,
 })
-
-function alreadyInService(keys: RowKeys[], existing: ExistingCases): Problem[] {
-  const problems: Problem[] = []
-  for (const { row, caseRef, nhsNumber } of keys) {
-    if (caseRef && existing.caseRefs.has(caseRef)) {
-      problems.push({ row, column: 'case_ref', message: 'a case with this reference is already in the service' })
-    }
-    const other = nhsNumber ? existing.nhsNumbers.get(nhsNumber) : undefined
-    if (other) problems.push({ row, column: 'nhs_number', message: `case ${other} in the service has this NHS number` })
-  }
-  return problems
-}
 
 /** Reads every byte of the file as it streams past: its size, and a digest to see it did not change between passes. */
 function fingerprint() {
@@ -96,10 +83,14 @@ function fingerprint() {
 }
 
 /**
- * Imports case history from CSV (shared/spec/import-format.md): all or nothing. The first pass
- * streams the whole file and checks every row, duplicates within the file and against the
- * service; only if nothing is wrong does a second pass read it again and save it in batches, in
- * one transaction. Memory holds one batch of rows plus the references and NHS numbers seen so far.
+ * Imports case history from CSV (shared/spec/import-format.md): all or nothing, in one
+ * transaction (imports take turns on an advisory lock; a dry run takes none). The first pass
+ * streams the whole file, checks every row in JavaScript (validateRow) and COPYs it into a
+ * temporary table, where one statement finds the duplicates within the file and against the
+ * service. Only if nothing is wrong does a second pass read the file again to see it unchanged;
+ * the staged rows are looked up in the service again and saved in batches of one INSERT … SELECT.
+ * Memory holds one row at a time and at most twice MAX_PROBLEMS_LISTED problems, whatever the
+ * size of the file.
  */
 export default class HistoryImportService {
   constructor(
@@ -110,13 +101,19 @@ export default class HistoryImportService {
 
   async import(open: ImportSource, options: ImportOptions): Promise<ImportResult> {
     const today = todayInLondon(this.now())
-    const problems = new ProblemList(MAX_PROBLEMS_LISTED)
-    const facts = await this.check(open, today, problems, options)
-    if (problems.total) return failure(problems)
-    if (options.dryRun) return { ok: true, dryRun: true, checked: facts.cases, imported: 0 }
+    const { sequelize } = this.db
     try {
-      const imported = await this.save(open, today, facts, options)
-      return { ok: true, dryRun: false, checked: facts.cases, imported }
+      return await this.db.transaction(async transaction => {
+        // Imports take turns, so two files holding the same child cannot both pass the check.
+        if (!options.dryRun) await lockImports(sequelize, transaction)
+        const problems = new ProblemList(MAX_PROBLEMS_LISTED)
+        const facts = await this.check(open, today, problems, options, transaction)
+        // Nothing but the temporary table was written, and it goes with the transaction.
+        if (problems.total) return failure(problems)
+        if (options.dryRun) return { ok: true, dryRun: true, checked: facts.cases, imported: 0 }
+        const imported = await this.save(open, today, facts, options, transaction)
+        return { ok: true, dryRun: false, checked: facts.cases, imported }
+      })
     } catch (error) {
       if (ServiceError.is(error, 'refused')) return failure(error.details.problems as ProblemList)
       if (error instanceof UniqueConstraintError) {
@@ -174,143 +171,103 @@ export default class HistoryImportService {
     }
   }
 
-  /** The first pass: every rule, every duplicate. Saves nothing. */
+  /**
+   * The first pass: every rule, every duplicate. Each row is checked in JavaScript and COPYed into
+   * the transaction's temporary table (a valid row whole, a wrong one only its valid keys); one
+   * statement then finds the duplicates.
+   */
   private async check(
     open: ImportSource,
     today: IsoDate,
     problems: ProblemList,
     options: ImportOptions,
+    transaction: Transaction,
   ): Promise<FileFacts> {
-    // Strings and row numbers only: enough to name the earlier row of a duplicate.
-    const rowOfRef = new Map<string, number>()
-    const rowOfNhs = new Map<string, number>()
-    let pending: RowKeys[] = []
-    const lookUp = async () => {
-      const existing = await findExisting(
-        this.db.sequelize,
-        pending.flatMap(k => (k.caseRef ? [k.caseRef] : [])),
-        pending.flatMap(k => (k.nhsNumber ? [k.nhsNumber] : [])),
-      )
-      problems.addAll(alreadyInService(pending, existing))
-      pending = []
-    }
-
+    const { sequelize } = this.db
+    await createRowTable(sequelize, transaction)
+    const staged = new CopyWriter(connectionOf(transaction), COPY_ROWS)
     const file = fingerprint()
     let cases = 0
-    for await (const { row, cells, result } of this.rows(open, today, problems, file.observe)) {
-      cases += 1
-      const flagged = new Set(result.ok ? [] : result.problems.map(p => p.column))
-      if (!result.ok) problems.addAll(result.problems)
-      const keys: RowKeys = { row, caseRef: null, nhsNumber: null }
-
-      const caseRef = (cells.case_ref ?? '').trim()
-      if (caseRef && !flagged.has('case_ref')) {
-        const first = rowOfRef.get(caseRef)
-        if (first === undefined) {
-          rowOfRef.set(caseRef, row)
-          keys.caseRef = caseRef
+    let valid = 0
+    try {
+      for await (const { row, cells, result } of this.rows(open, today, problems, file.observe)) {
+        cases += 1
+        if (result.ok) {
+          valid += 1
+          await staged.write(caseLine(valid, row, result.value))
         } else {
-          problems.add({
-            row,
-            column: 'case_ref',
-            message: `row ${first} has the same case reference: each case can be in the file only once`,
-          })
+          problems.addAll(result.problems)
+          // Only a value that is itself valid is compared: a bad one is already a problem of its row.
+          const caseRef = (cells.case_ref ?? '').trim()
+          const refChecked = caseRef !== '' && !result.problems.some(p => p.column === 'case_ref')
+          const nhsNumber = normaliseNhsNumber(cells.nhs_number ?? '')
+          const nhsChecked = isValidNhsNumber(nhsNumber)
+          if (refChecked || nhsChecked) {
+            await staged.write(keyLine(row, refChecked ? caseRef : null, nhsChecked ? nhsNumber : null))
+          }
         }
+        if (cases % BATCH_SIZE === 0) options.onProgress?.({ phase: 'checking', rows: cases })
       }
-      const nhsNumber = normaliseNhsNumber(cells.nhs_number ?? '')
-      if (isValidNhsNumber(nhsNumber)) {
-        const first = rowOfNhs.get(nhsNumber)
-        if (first === undefined) {
-          rowOfNhs.set(nhsNumber, row)
-          keys.nhsNumber = nhsNumber
-        } else {
-          problems.add({
-            row,
-            column: 'nhs_number',
-            message: `row ${first} has the same NHS number: each child can be in the file only once`,
-          })
-        }
-      }
-      if (keys.caseRef || keys.nhsNumber) pending.push(keys)
-      if (pending.length >= BATCH_SIZE) await lookUp()
-      if (cases % BATCH_SIZE === 0) options.onProgress?.({ phase: 'checking', rows: cases })
+      await staged.end()
+    } catch (error) {
+      await staged.abort(error)
+      throw error
     }
-    if (pending.length) await lookUp()
+    problems.addFound(await findKeyProblems(sequelize, MAX_PROBLEMS_LISTED, transaction))
     return { cases, ...file.result() }
   }
 
   /**
-   * The second pass, in one transaction: read the file again and save it batch by batch. Imports
-   * take turns, and each batch is looked up again inside the transaction, so a case added since
-   * the check is still caught; the file is fingerprinted again, so a file edited in between is refused.
+   * The second pass, in the same transaction: read the file again to see it is byte for byte the
+   * file checked (then every row is as checked, and the staged rows are the file), look the staged
+   * rows up in the service again (so a case added since the check is still caught), and save them
+   * in batches of one INSERT … SELECT each. A file that changed is read once more, only to list
+   * its problems, and nothing is saved.
    */
-  private async save(open: ImportSource, today: IsoDate, checked: FileFacts, options: ImportOptions): Promise<number> {
+  private async save(
+    open: ImportSource,
+    today: IsoDate,
+    checked: FileFacts,
+    options: ImportOptions,
+    transaction: Transaction,
+  ): Promise<number> {
     const { sequelize } = this.db
     const importId = crypto.randomUUID()
-    return this.db.transaction(async transaction => {
-      await lockImports(sequelize, transaction)
-      const problems = new ProblemList(MAX_PROBLEMS_LISTED)
-      let batch: SavedRow[] = []
-      let saved = 0
-      const saveBatch = async (rows: SavedRow[]) => {
-        const existing = await findExisting(
-          sequelize,
-          rows.map(r => r.value.caseRef),
-          rows.flatMap(r => (r.value.nhsNumber ? [r.value.nhsNumber] : [])),
-          transaction,
-        )
-        problems.addAll(
-          alreadyInService(
-            rows.map(r => ({ row: r.row, caseRef: r.value.caseRef, nhsNumber: r.value.nhsNumber })),
-            existing,
-          ),
-        )
-        // Once anything is wrong the transaction will be rolled back: keep reading only to list every problem.
-        const cases = rows.map(r => r.value)
-        if (!problems.total) await insertCases(sequelize, cases, options.actor, importId, transaction)
-        saved += rows.length
-        options.onProgress?.({ phase: 'saving', rows: saved })
-      }
-      // The next batch is read and checked while the database saves the last one; one statement at a time.
-      let saving: Promise<void> = Promise.resolve()
-      const flush = async () => {
-        const rows = batch
-        batch = []
-        await saving
-        saving = saveBatch(rows)
-        saving.catch(() => undefined) // awaited at the next flush or after the last batch
-      }
-
-      const file = fingerprint()
-      for await (const { row, result } of this.rows(open, today, problems, file.observe)) {
+    const problems = new ProblemList(MAX_PROBLEMS_LISTED)
+    const again = fingerprint()
+    for await (const chunk of open()) again.observe(chunk as Buffer)
+    const read = again.result()
+    if (read.digest !== checked.digest || read.bytes !== checked.bytes) {
+      problems.add({
+        row: null,
+        column: null,
+        message: 'the file changed while it was being imported. Nothing was saved: import it again',
+      })
+      for await (const { result } of this.rows(open, today, problems, () => undefined)) {
         if (!result.ok) problems.addAll(result.problems)
-        else batch.push({ row, value: result.value })
-        if (batch.length >= BATCH_SIZE) await flush()
       }
-      if (batch.length) await flush()
-      await saving
-      const again = file.result()
-      if (again.digest !== checked.digest || saved !== checked.cases) {
-        problems.add({
-          row: null,
-          column: null,
-          message: 'the file changed while it was being imported. Nothing was saved: import it again',
-        })
-      }
-      if (problems.total) throw new ServiceError('refused', 'The file could not be imported', { problems })
+    }
+    problems.addFound(await findRowsInService(sequelize, MAX_PROBLEMS_LISTED, transaction))
+    if (problems.total) throw new ServiceError('refused', 'The file could not be imported', { problems })
 
-      await this.auditService.record(
-        options.actor,
-        {
-          action: 'cases_imported',
-          entityType: 'case_import',
-          entityId: importId,
-          // No file name: people name files after what is in them, which may be a child.
-          details: { count: saved, file_size: again.bytes, via: options.via },
-        },
-        transaction,
-      )
-      return saved
-    })
+    let saved = 0
+    while (saved < checked.cases) {
+      const upTo = Math.min(saved + BATCH_SIZE, checked.cases)
+      await insertStaged(sequelize, options.actor, importId, saved, upTo, transaction)
+      saved = upTo
+      options.onProgress?.({ phase: 'saving', rows: saved })
+    }
+    await this.auditService.record(
+      options.actor,
+      {
+        action: 'cases_imported',
+        entityType: 'case_import',
+        entityId: importId,
+        // No file name: people name files after what is in them, which may be a child.
+        details: { count: saved, file_size: read.bytes, via: options.via },
+      },
+      transaction,
+    )
+    return saved
   }
 }

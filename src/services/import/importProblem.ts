@@ -51,6 +51,15 @@ export class ProblemList {
     problems.forEach(p => this.add(p))
   }
 
+  /**
+   * Problems found in the database: the first ones in order (at most the cap: no later one could
+   * be listed) and how many there are in all, so the rest are only counted.
+   */
+  addFound({ problems, total }: { problems: Problem[]; total: number }): void {
+    this.addAll(problems)
+    this.count += total - problems.length
+  }
+
   get total(): number {
     return this.count
   }
