@@ -6,7 +6,7 @@
 import { caseSections, type CaseField } from '../cases/caseFields'
 import * as codes from '../domain/codes'
 import { CSV_HEADER } from '../domain/statistics/csv'
-import { tableDefinitions, TOTAL } from '../domain/statistics/tables'
+import { extensionDefinitions, tableDefinitions, TOTAL, type TableDefinition } from '../domain/statistics/tables'
 import { importColumns } from '../services/import/importColumns'
 
 export interface DictionaryTable {
@@ -102,9 +102,23 @@ function ethnicityGroups(): DictionaryTable {
 
 const codeSpan = (items: readonly { code: string }[]) => items.map(i => `\`${i.code}\``).join(', ')
 
+function statisticsRows(def: TableDefinition): string {
+  if (def.id.startsWith('trend_'))
+    return `one row per financial year (e.g. \`2016-17\`) from the earliest on file up to the release's year, \`${TOTAL}\``
+  if (def.id.includes('_by_local_authority_'))
+    return `one row per local authority the panel covers, in the administrator's order (its name in lower case, other characters as \`_\`, e.g. \`luton\`), \`other\`, \`${TOTAL}\``
+  if (def.id === 'review_timeliness')
+    return `\`death_to_review\`, \`notification_to_review\`, \`request_to_report_<agency>\` for each agency code (§6)`
+  return codeSpan(def.rows)
+}
+
 function statisticsTables(): DictionaryTable {
   // Trend tables have one row per financial year: an example span stands for "every year up to Y".
-  const definitions = tableDefinitions({ deathYears: ['2016-17'], reviewYears: ['2016-17'] })
+  // Issue 12's tables follow; their authority rows stand for one row per listed authority (e.g. `luton`).
+  const definitions = [
+    ...tableDefinitions({ deathYears: ['2016-17'], reviewYears: ['2016-17'] }),
+    ...extensionDefinitions([{ code: 'luton', label: 'Luton' }]),
+  ]
   return {
     id: 'statistics-tables',
     title: 'Statistics tables',
@@ -114,9 +128,7 @@ function statisticsTables(): DictionaryTable {
       `\`${def.id}\``,
       def.title,
       def.population,
-      def.id.startsWith('trend_')
-        ? `one row per financial year (e.g. \`2016-17\`) from the earliest on file up to the release's year, \`${TOTAL}\``
-        : codeSpan(def.rows),
+      statisticsRows(def),
       codeSpan(def.columns),
     ]),
   }

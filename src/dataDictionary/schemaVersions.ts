@@ -24,6 +24,14 @@ export const schemaVersions: SchemaVersion[] = [
     ],
     fingerprint: '559b2f12542c9f55',
   },
+  {
+    version: '1.1',
+    date: '2026-12-02',
+    changes: [
+      'Statistics tables added after the contract’s (issue 12): deaths_by_local_authority_and_sex, reviews_by_local_authority_and_modifiable and review_timeliness (docs/statistics-tables.md).',
+    ],
+    fingerprint: '3e6b8b2a80f2ef99',
+  },
 ]
 
 export const currentSchemaVersion = (): SchemaVersion => schemaVersions[schemaVersions.length - 1]

@@ -170,6 +170,13 @@ const WORDING: Record<AuditAction, Wording> = {
   jar_event_removed: (e, n) => `${jarEventOf(e)} removed from the joint agency response of ${n.theCase()}`,
   agency_lead_changed: e =>
     `Lead contact for ${typeof e.details.agency === 'string' ? agencies.label(e.details.agency) : 'an agency'} changed`,
+  local_authorities_changed: e => {
+    const name = typeof e.details.name === 'string' ? e.details.name : 'a local authority'
+    const change = e.details.change
+    if (change === 'add') return `Added ${name} to the local authorities the panel covers`
+    if (change === 'remove') return `Removed ${name} from the local authorities the panel covers`
+    return `Moved ${name} ${change === 'up' ? 'up' : 'down'} the list of local authorities`
+  },
   case_readiness_overridden: (_e, n) => `${n.theCase()} sent to panel with information missing`,
   outbox_message_viewed: () => 'Viewed an e-mail in the outbox',
   report_learning_listed: e =>

@@ -79,6 +79,7 @@ export type AuditAction =
   | 'jar_event_changed'
   | 'jar_event_removed'
   | 'agency_lead_changed'
+  | 'local_authorities_changed'
   | 'sign_in_password_accepted'
   | 'second_factor_failed'
   | 'second_factor_refused'

@@ -15,6 +15,7 @@ import FamilyLetterService from './familyLetterService'
 import HealthService from './healthService'
 import HistoryImportService from './import/historyImportService'
 import JarEventService from './jarEventService'
+import LocalAuthorityService from './localAuthorities/localAuthorityService'
 import { createMeetingServices } from './meetings'
 import PasswordHasher from './passwordHasher'
 import DataQualityService from './report/dataQualityService'
@@ -64,6 +65,7 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
     publicationService: new PublicationService(db, auditService, statisticsService, config.statistics),
     ...agencyRequestServices,
     jarEventService: new JarEventService(db, auditService),
+    localAuthorityService: new LocalAuthorityService(db, auditService),
     accountLinkService: new AccountLinkService(
       db,
       auditService,

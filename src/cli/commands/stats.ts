@@ -17,14 +17,15 @@ const FORMAT_NAMES = { csv: 'CSV', xlsx: 'Excel', json: 'JSON' } as const
 const stats: Command = {
   name: 'stats',
   summary: 'Export the annual statistics of a financial year, or pooled years, as CSV, Excel or JSON',
-  usage: `npm run cdop -- stats (--year 2016-17 | --years 2014-15..2016-17) --format csv|xlsx|json --out FILE [--unsuppressed]
+  usage: `npm run cdop -- stats (--year 2016-17 | --years 2014-15..2016-17) --format csv|xlsx|json --out FILE [--unsuppressed] [--local-authority NAME]
 
   --year YEAR        one financial year, e.g. 2016-17
   --years FIRST..LAST consecutive financial years pooled as one period, e.g. 2014-15..2016-17
   --format FORMAT    csv, xlsx or json
   --out FILE         where to write the file (replaced if it exists)
   --unsuppressed     exact counts, small numbers included, for the confidential annual report only;
-                     recorded in the audit log. Without it every count from 1 to SUPPRESS_MAX is suppressed.`,
+                     recorded in the audit log. Without it every count from 1 to SUPPRESS_MAX is suppressed.
+  --local-authority NAME  only the residents of one local authority the panel covers, e.g. "Luton"`,
 
   async run(args, { io, config, openDatabase }) {
     const { values } = parseArgs({
@@ -35,6 +36,7 @@ const stats: Command = {
         format: { type: 'string' },
         out: { type: 'string' },
         unsuppressed: { type: 'boolean', default: false },
+        'local-authority': { type: 'string' },
       },
       strict: true,
     })
@@ -54,6 +56,10 @@ const stats: Command = {
           : `Unknown format "${format}": use ${EXPORT_FORMATS.join(', ')}`,
       )
     }
+    const localAuthority = values['local-authority']
+    if (localAuthority !== undefined && !localAuthority.trim()) {
+      problems.push('--local-authority needs the name of a local authority the panel covers, like "Luton"')
+    }
     const out = values.out?.trim() ?? ''
     if (!out) problems.push('--out FILE is required: where to write the statistics')
     if (problems.length || !isExportFormat(format)) throw new CliError(problems.join('\n'))
@@ -65,7 +71,11 @@ const stats: Command = {
       const parsed = statisticsService.parsePeriod(years)
       if (!parsed.ok) throw new CliError(parsed.message)
       const release = await statisticsService.produceRelease(
-        { years: parsed.period.label, mode: values.unsuppressed ? 'unsuppressed' : 'published' },
+        {
+          years: parsed.period.label,
+          mode: values.unsuppressed ? 'unsuppressed' : 'published',
+          ...(localAuthority !== undefined ? { localAuthority } : {}),
+        },
         { kind: 'export', format, via: 'cli' },
         systemContext(),
       )
@@ -73,7 +83,9 @@ const stats: Command = {
       const target = path.resolve(out)
       await fs.writeFile(target, file.body)
       io.stdout.write(
-        `Wrote ${release.mode} statistics for ${release.financialYear} (${release.tables.length} tables) ` +
+        `Wrote ${release.mode} statistics for ${release.financialYear}` +
+          (release.localAuthority ? ` for ${release.localAuthority}` : '') +
+          ` (${release.tables.length} tables) ` +
           `as ${FORMAT_NAMES[format]} to ${target}\n`,
       )
       if (release.mode === 'unsuppressed') {

@@ -21,25 +21,67 @@
  * away that many changed cases, so it is suppressed too.
  */
 import { LinearSpan, bigintField, numberField, type Field } from './linearSpan'
+import { authorityCode } from '../localAuthorities'
 import {
+  AUTHORITY_TABLE_IDS,
   AtomIndex,
+  REST_GROUP,
+  UNGROUPED,
   allForms,
   figureAtoms,
+  listedAuthorities,
   spanAtoms,
   vectorKey,
   vectorOf,
   yearIdentities,
   type Form,
+  type Groups,
 } from './releaseAlgebra'
 import type { CellValue, Release, StatsTable } from './release'
-import { SUPPRESSION_MARKER, suppressRelease, suppressedCells, type CellRef } from './suppression'
+import { SUPPRESSION_MARKER, isMedianCell, suppressRelease, suppressedCells, type CellRef } from './suppression'
 import { TOTAL } from './tables'
 import { startYearOf, yearsOf } from './years'
 
 /** A release already published, as it went out. */
 export interface PublishedFigures {
   financialYear: string
+  /** The authority's name, for a release of one local authority. */
+  localAuthority?: string
   tables: readonly StatsTable<CellValue>[]
+}
+
+/** A local authority some release names: its row code and its name. */
+export interface NamedAuthority {
+  code: string
+  name: string
+}
+
+/**
+ * Every local authority any of these releases names, by code: a row of its authority tables, or
+ * the authority a release is of. Each is a group of residents of its own for the check; everyone
+ * else is REST_GROUP.
+ */
+export function namedAuthorities(
+  releases: readonly { localAuthority?: string; tables: readonly StatsTable<CellValue>[] }[],
+): NamedAuthority[] {
+  const byCode = new Map<string, string>()
+  releases.forEach(release => {
+    if (release.localAuthority) byCode.set(authorityCode(release.localAuthority), release.localAuthority)
+    release.tables
+      .filter(t => AUTHORITY_TABLE_IDS.includes(t.id))
+      .forEach(t =>
+        listedAuthorities(t).forEach(code => {
+          if (!byCode.has(code)) byCode.set(code, t.rows.find(r => r.code === code)?.label ?? code)
+        }),
+      )
+  })
+  return [...byCode.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => ({ code, name }))
+}
+
+/** The groups a gate run counts in, and those one release covers. */
+function groupsOf(universe: readonly string[], release: { localAuthority?: string }): Groups {
+  if (universe.length === 1) return UNGROUPED
+  return { universe, scope: release.localAuthority ? [authorityCode(release.localAuthority)] : universe }
 }
 
 export interface GateInput {
@@ -52,6 +94,12 @@ export interface GateInput {
    * covers): the true counts of spans of years.
    */
   yearTables: ReadonlyMap<string, readonly StatsTable<number>[]>
+  /**
+   * When some release names a local authority: the same exact single-year tables for each group
+   * of residents (every authority of namedAuthorities by its code, and REST_GROUP), so that small
+   * counts of one group are kept hidden too. A group left out is not checked for its small spans.
+   */
+  groupYearTables?: ReadonlyMap<string, ReadonlyMap<string, readonly StatsTable<number>[]>>
 }
 
 export type ExtraReason = 'determines_hidden' | 'small_change'
@@ -113,6 +161,7 @@ class GateState<T> {
   private readonly oldSuppressed = new Map<string, Hidden>()
   private readonly spans: Hidden[] = []
   private readonly determinedBefore = new Map<string, boolean>()
+  private readonly universe: readonly string[]
 
   constructor(
     private readonly field: Field<T>,
@@ -120,6 +169,8 @@ class GateState<T> {
   ) {
     const { published, candidate, suppressMax } = input
     const index = this.index
+    const named = namedAuthorities([...published, candidate]).map(a => a.code)
+    this.universe = named.length ? [...named, REST_GROUP] : ['']
     this.base = LinearSpan.empty(field)
     const years = new Set<string>(input.yearTables.keys())
     ;[...published.map(p => p.financialYear), candidate.financialYear].forEach(fy =>
@@ -129,7 +180,9 @@ class GateState<T> {
       .filter(t => t.id.startsWith('trend_'))
       .forEach(t => t.rows.forEach(r => r.code !== TOTAL && years.add(r.code)))
     years.forEach(year =>
-      yearIdentities(year).forEach(({ plus, minus }) => this.base.add(vectorOf(index, plus, minus), 0)),
+      this.universe.forEach(group =>
+        yearIdentities(year, group).forEach(({ plus, minus }) => this.base.add(vectorOf(index, plus, minus), 0)),
+      ),
     )
 
     // Everything already out: shown figures into the span, suppressed ones to keep hidden.
@@ -137,7 +190,8 @@ class GateState<T> {
       release.tables.forEach(table =>
         table.rows.forEach(({ code: row }) =>
           table.columns.forEach(({ code: col }) => {
-            const atoms = figureAtoms(release.financialYear, table, row, col)
+            if (isMedianCell({ tableId: table.id, col })) return
+            const atoms = figureAtoms(release.financialYear, table, row, col, groupsOf(this.universe, release))
             const key = vectorKey(index, atoms)
             const value = table.values[row][col]
             if (value === SUPPRESSION_MARKER) this.oldSuppressed.set(key, { key, vector: vectorOf(index, atoms) })
@@ -150,24 +204,35 @@ class GateState<T> {
       ),
     )
 
-    // Spans of years whose true count is small (each form, each run of consecutive years).
-    const runs = consecutiveRuns([...input.yearTables.keys()])
-    allForms().forEach(form =>
-      runs.forEach(run => {
-        const values = run.map(year => formValue(form, year, input.yearTables.get(year) ?? []))
-        for (let a = 0; a < run.length; a++) {
-          let sum = 0
-          for (let b = a; b < run.length; b++) {
-            sum += values[b]
-            if (sum > suppressMax) break
-            if (sum >= 1) {
-              const atoms = spanAtoms(form, run.slice(a, b + 1))
-              this.spans.push({ key: vectorKey(index, atoms), vector: vectorOf(index, atoms) })
+    // Spans of years whose true count is small (each form, each run of consecutive years), of the
+    // whole panel and, when authorities are named, of each group of residents.
+    const tableSets: { groups: readonly string[]; tables: ReadonlyMap<string, readonly StatsTable<number>[]> }[] = [
+      { groups: this.universe, tables: input.yearTables },
+    ]
+    if (this.universe.length > 1) {
+      input.groupYearTables?.forEach((tables, group) => {
+        if (this.universe.includes(group)) tableSets.push({ groups: [group], tables })
+      })
+    }
+    tableSets.forEach(({ groups, tables }) => {
+      const runs = consecutiveRuns([...tables.keys()])
+      allForms().forEach(form =>
+        runs.forEach(run => {
+          const values = run.map(year => formValue(form, year, tables.get(year) ?? []))
+          for (let a = 0; a < run.length; a++) {
+            let sum = 0
+            for (let b = a; b < run.length; b++) {
+              sum += values[b]
+              if (sum > suppressMax) break
+              if (sum >= 1) {
+                const atoms = spanAtoms(form, run.slice(a, b + 1), groups)
+                this.spans.push({ key: vectorKey(index, atoms), vector: vectorOf(index, atoms) })
+              }
             }
           }
-        }
-      }),
-    )
+        }),
+      )
+    })
   }
 
   private alreadyDetermined(hidden: Hidden): boolean {
@@ -191,8 +256,10 @@ class GateState<T> {
     candidate.tables.forEach(table =>
       table.rows.forEach(({ code: row }) =>
         table.columns.forEach(({ code: col }) => {
+          // A median is no sum of counts: published only over enough cases, never an equation here.
+          if (isMedianCell({ tableId: table.id, col })) return
           const ref = { tableId: table.id, row, col }
-          const atoms = figureAtoms(candidate.financialYear, table, row, col)
+          const atoms = figureAtoms(candidate.financialYear, table, row, col, groupsOf(this.universe, candidate))
           const key = vectorKey(index, atoms)
           const vector = vectorOf(index, atoms)
           if (hiddenCells.has(refKey(ref))) newSuppressed.push({ key, vector })

@@ -7,6 +7,8 @@ import type { CellValue, Release } from './release'
 
 export interface ReleaseJson {
   financial_year: string
+  /** Only on a release of one local authority (issue 12). */
+  local_authority?: string
   mode: Release['mode']
   suppress_max: number
   produced_at: string
@@ -22,6 +24,7 @@ export interface ReleaseJson {
 export function releaseToJson(release: Release): ReleaseJson {
   return {
     financial_year: release.financialYear,
+    ...(release.localAuthority ? { local_authority: release.localAuthority } : {}),
     mode: release.mode,
     suppress_max: release.suppressMax,
     produced_at: release.producedAt,

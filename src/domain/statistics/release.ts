@@ -23,6 +23,8 @@ export interface StatsTable<V extends CellValue = CellValue> {
 export interface Release<V extends CellValue = CellValue> {
   /** `2016-17`, or `2014-15..2016-17` for pooled years. */
   financialYear: string
+  /** Set on a release of one local authority (its name as listed): its figures count only its residents. */
+  localAuthority?: string
   mode: ReleaseMode
   /** Largest count suppressed by primary suppression (the configured SUPPRESS_MAX). */
   suppressMax: number

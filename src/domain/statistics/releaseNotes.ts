@@ -7,6 +7,7 @@
 import { MIN_PERCENTAGE_DENOMINATOR } from './percentages'
 import type { Release } from './release'
 import { SUPPRESSION_MARKER } from './suppression'
+import { MIN_MEDIAN_CASES } from './tables'
 import { isPooled } from './years'
 
 export interface ReleaseNote {
@@ -18,11 +19,35 @@ export interface ReleaseNote {
 }
 
 export function releaseNotes(
-  release: Pick<Release, 'financialYear' | 'mode' | 'suppressMax' | 'producedAt'>,
+  release: Pick<Release, 'financialYear' | 'mode' | 'suppressMax' | 'producedAt'> &
+    Partial<Pick<Release, 'localAuthority' | 'tables'>>,
 ): ReleaseNote[] {
   const { financialYear, mode, suppressMax, producedAt } = release
   const published = mode === 'published'
   const pooled = isPooled(financialYear)
+  // Notes of issue 12's additions, only on releases that have them.
+  const added: ReleaseNote[] = []
+  if (release.localAuthority) {
+    added.push({
+      key: 'local_authority',
+      label: 'Local authority',
+      value:
+        `${release.localAuthority}: every figure counts only children resident in ${release.localAuthority}, ` +
+        'matched by the local authority recorded on each case.',
+    })
+  }
+  if (release.tables?.some(t => t.id === 'review_timeliness')) {
+    added.push({
+      key: 'timeliness',
+      label: 'Timeliness',
+      value:
+        'Medians are in whole days (the lower middle value when the number of cases is even). ' +
+        (published
+          ? `A median over fewer than ${MIN_MEDIAN_CASES} cases is not shown (${SUPPRESSION_MARKER}); the number ` +
+            'of cases behind each median is a count like any other, suppressed by the same rules.'
+          : `Medians over fewer than ${MIN_MEDIAN_CASES} cases are shown here but would not be published.`),
+    })
+  }
 
   return [
     {
@@ -87,5 +112,6 @@ export function releaseNotes(
         'Counts only: no names, dates of birth or death, postcodes, NHS numbers, case references or free text, ' +
         'and no geography finer than the local authority.',
     },
+    ...added,
   ]
 }

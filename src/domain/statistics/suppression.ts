@@ -6,7 +6,15 @@
  * (a shared figure suppressed in one table can force secondary suppression in another), so they
  * are applied over the whole release, repeatedly, until nothing changes.
  */
-import { COUNT, MODIFIABLE_TABLE_IDS, TOTAL, inContractOrder } from './tables'
+import {
+  COUNT,
+  MEDIAN_CASES,
+  MEDIAN_DAYS,
+  MIN_MEDIAN_CASES,
+  MODIFIABLE_TABLE_IDS,
+  TOTAL,
+  inContractOrder,
+} from './tables'
 import { buildTable, type CellValue, type Release, type StatsTable } from './release'
 import { yearsOf } from './years'
 
@@ -29,7 +37,16 @@ export interface Line {
 }
 
 /** `releases`: suppressed so that, with the releases already published, no hidden figure can be worked out. */
-export type SuppressionReason = 'primary' | 'secondary' | 'shared' | 'releases'
+/** `median`: a median over fewer than MIN_MEDIAN_CASES cases (review_timeliness). */
+export type SuppressionReason = 'primary' | 'secondary' | 'shared' | 'releases' | 'median'
+
+/**
+ * A median of review_timeliness: days, not a count of children, so not suppressed as a small
+ * count, not part of any line or shared figure, and not an equation of the check across releases.
+ * It is shown only over at least MIN_MEDIAN_CASES cases.
+ */
+export const isMedianCell = (cell: { tableId: string; col: string }): boolean =>
+  cell.tableId === 'review_timeliness' && cell.col === MEDIAN_DAYS
 
 export interface SuppressedCell extends CellRef {
   reason: SuppressionReason
@@ -82,22 +99,28 @@ export function sharedFigureLinks(tables: readonly TableLayout[], financialYear:
       ref('summary', 'reviews_completed', COUNT),
       ref('category_by_sex', TOTAL, TOTAL),
       ref('review_duration', TOTAL, COUNT),
+      // Every review has a date of death and of notification, so both timeliness rows count them all.
+      ref('review_timeliness', 'death_to_review', MEDIAN_CASES),
+      ref('review_timeliness', 'notification_to_review', MEDIAN_CASES),
     ],
     // Deaths in Y by sex group (male, female, other, all): deaths_by_age_and_sex's totals row is year
     // Y's row of the trend; the total of all deaths is also the summary's deaths row.
     ...['male', 'female', 'other'].map(col => [
       ref('deaths_by_age_and_sex', TOTAL, col),
+      ref('deaths_by_local_authority_and_sex', TOTAL, col),
       ...trend(ref('trend_deaths_by_sex', year, col)),
     ]),
     [
       ref('summary', 'deaths', COUNT),
       ref('deaths_by_age_and_sex', TOTAL, TOTAL),
+      ref('deaths_by_local_authority_and_sex', TOTAL, TOTAL),
       ...trend(ref('trend_deaths_by_sex', year, TOTAL)),
     ],
     // Reviews in Y with modifiable factors, by outcome and in all: every *_by_modifiable table covers
     // that one population, so their totals rows agree, and they are year Y's row of the trend.
     ...['identified', 'not_identified', 'inadequate_information', TOTAL].map(col => [
       ...MODIFIABLE_TABLE_IDS.map(tableId => ref(tableId, TOTAL, col)),
+      ref('reviews_by_local_authority_and_modifiable', TOTAL, col),
       ...trend(ref('trend_reviews_by_modifiable', year, col)),
     ]),
   ]
@@ -243,11 +266,15 @@ export function suppressedCells(
   const suppress = (cell: CellRef, reason: SuppressionReason) => suppressed.set(keyOf(cell), { ...cell, reason })
 
   // Rule 1: every count from 1 to the threshold; zero is shown, since an empty cell identifies no one.
+  // A median is no count: it is hidden when it rests on fewer than MIN_MEDIAN_CASES cases.
   ordered.forEach(table =>
     table.rows.forEach(({ code: row }) =>
       table.columns.forEach(({ code: col }) => {
         const value = table.values[row][col]
-        if (value >= 1 && value <= suppressMax) suppress({ tableId: table.id, row, col }, 'primary')
+        if (isMedianCell({ tableId: table.id, col })) {
+          if ((table.values[row][MEDIAN_CASES] ?? 0) < MIN_MEDIAN_CASES)
+            suppress({ tableId: table.id, row, col }, 'median')
+        } else if (value >= 1 && value <= suppressMax) suppress({ tableId: table.id, row, col }, 'primary')
       }),
     ),
   )
@@ -345,6 +372,7 @@ export function suppressRelease(
   }
   return {
     financialYear: release.financialYear,
+    ...(release.localAuthority !== undefined ? { localAuthority: release.localAuthority } : {}),
     mode: release.mode,
     suppressMax,
     producedAt: release.producedAt,

@@ -4,6 +4,7 @@
  * so they are spelled exactly as the contract spells them and never reordered.
  */
 import {
+  agencies,
   ageBands,
   categories,
   ethnicityGroups,
@@ -39,6 +40,30 @@ export const TABLE_IDS = [
 ] as const
 export type TableId = (typeof TABLE_IDS)[number]
 
+/**
+ * Tables added by issue 12 (docs/statistics-tables.md), after the contract's in every release and
+ * export. They are not in shared/spec/statistics.md §2, so they are kept apart from TABLE_IDS.
+ */
+export const EXTENSION_TABLE_IDS = [
+  'deaths_by_local_authority_and_sex',
+  'reviews_by_local_authority_and_modifiable',
+  'review_timeliness',
+] as const
+export type ExtensionTableId = (typeof EXTENSION_TABLE_IDS)[number]
+
+/** Every table id a release may have, in the order exports list them. */
+export const ALL_TABLE_IDS = [...TABLE_IDS, ...EXTENSION_TABLE_IDS] as const
+export type AnyTableId = (typeof ALL_TABLE_IDS)[number]
+
+/** Row code of residents of authorities not listed (or none recorded). */
+export const OTHER_AUTHORITY_ROW = 'other'
+
+/** The median column of `review_timeliness`: days, not a count, so never part of the linear algebra. */
+export const MEDIAN_DAYS = 'median_days'
+export const MEDIAN_CASES = 'cases'
+/** Fewest cases a median is published over (statistics documentation, review_timeliness). */
+export const MIN_MEDIAN_CASES = 10
+
 /** The `*_by_modifiable` tables: one population, so one shared totals row (statistics.md §3 rule 3). */
 export const MODIFIABLE_TABLE_IDS = [
   'category_by_modifiable',
@@ -49,7 +74,7 @@ export const MODIFIABLE_TABLE_IDS = [
 ] as const satisfies readonly TableId[]
 
 export interface TableDefinition {
-  id: TableId
+  id: TableId | ExtensionTableId
   title: string
   population: string
   rows: CodeItem[]
@@ -235,11 +260,80 @@ export function tableDefinitions(trendYears: {
   ]
 }
 
+/** A listed authority as a row of the authority tables: its stable code and its name. */
+export interface AuthorityRow {
+  code: string
+  label: string
+}
+
+const authorityRows = (authorities: readonly AuthorityRow[]) =>
+  withTotal([...authorities, { code: OTHER_AUTHORITY_ROW, label: 'Other or not recorded' }])
+
+export function deathsByLocalAuthorityAndSexDefinition(authorities: readonly AuthorityRow[]): TableDefinition {
+  return {
+    id: 'deaths_by_local_authority_and_sex',
+    title: 'Deaths by local authority of residence and sex',
+    population: 'Deaths in the year',
+    rows: authorityRows(authorities),
+    columns: withTotal(['female', 'male', 'other'].map(code => ({ code, label: sexGroups.label(code) }))),
+  }
+}
+
+export function reviewsByLocalAuthorityAndModifiableDefinition(authorities: readonly AuthorityRow[]): TableDefinition {
+  return {
+    id: 'reviews_by_local_authority_and_modifiable',
+    title: 'Reviews completed by local authority of residence and modifiable factors',
+    population: reviewsWithModifiable,
+    rows: authorityRows(authorities),
+    columns: modifiableColumns(),
+  }
+}
+
+/** Row code of the time from an agency's request to its report. */
+export const requestToReportRow = (agency: string) => `request_to_report_${agency}`
+
+export function reviewTimelinessDefinition(): TableDefinition {
+  return {
+    id: 'review_timeliness',
+    title: 'Time taken: median days, and the number of cases behind each median',
+    population: 'See each row',
+    // No total row or column: the rows are different populations, and medians do not add up.
+    rows: [
+      { code: 'death_to_review', label: 'From death to review (reviews completed in the year)' },
+      { code: 'notification_to_review', label: 'From notification to review (reviews completed in the year)' },
+      ...agencies.items.map(({ code, label }) => ({
+        code: requestToReportRow(code),
+        label: `From request to report: ${label} (reports received in the year)`,
+      })),
+    ],
+    columns: [
+      { code: MEDIAN_DAYS, label: 'Median days' },
+      { code: MEDIAN_CASES, label: 'Cases' },
+    ],
+  }
+}
+
+/**
+ * The tables issue 12 adds, after the contract's. A release for one local authority has no
+ * authority tables (every figure would be its own row's), only `review_timeliness`.
+ */
+export function extensionDefinitions(authorities: readonly AuthorityRow[], forOneAuthority = false): TableDefinition[] {
+  return [
+    ...(forOneAuthority
+      ? []
+      : [
+          deathsByLocalAuthorityAndSexDefinition(authorities),
+          reviewsByLocalAuthorityAndModifiableDefinition(authorities),
+        ]),
+    reviewTimelinessDefinition(),
+  ]
+}
+
 /** Tables sorted into contract order (any id the contract does not know goes last, in its given order). */
 export function inContractOrder<T extends { id: string }>(tables: readonly T[]): T[] {
   const rank = (id: string) => {
-    const index = (TABLE_IDS as readonly string[]).indexOf(id)
-    return index === -1 ? TABLE_IDS.length : index
+    const index = (ALL_TABLE_IDS as readonly string[]).indexOf(id)
+    return index === -1 ? ALL_TABLE_IDS.length : index
   }
   return [...tables].sort((a, b) => rank(a.id) - rank(b.id))
 }

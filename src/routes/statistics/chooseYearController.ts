@@ -12,6 +12,7 @@ export default class ChooseYearController {
     const years = await this.statisticsService.yearsWithData()
     res.render('pages/statistics/index', {
       years,
+      authorities: await this.statisticsService.authorityRows(),
       mayUnsuppress: mayProduceUnsuppressed(req.user),
       isAdmin: req.user?.roles.includes('admin') ?? false,
     })

@@ -21,8 +21,12 @@ export default class DownloadController {
     const format = readExportFormat(req)
     if (!mayProduceUnsuppressed(req.user)) {
       // Public health: the period's current published release as stored, never the live figures.
-      const stored = await this.publicationService.current(query.years)
-      if (!stored) throw createError(404, `${query.years} has not been published`)
+      const stored = await this.publicationService.current(query.years, query.localAuthority)
+      if (!stored)
+        throw createError(
+          404,
+          `${query.years} has not been published${query.localAuthority ? ' for that local authority' : ''}`,
+        )
       await this.releases.sendStored(res, stored, format)
       return
     }
@@ -35,6 +39,7 @@ export default class DownloadController {
       )
     } catch (error) {
       if (ServiceError.is(error, 'refused')) throw createError(409, error.message)
+      if (ServiceError.is(error, 'invalid')) throw createError(400, error.message)
       throw error
     }
     const file = await exportRelease(release, format)

@@ -28,15 +28,24 @@ export default class PublishController {
   view = async (req: Request, res: Response): Promise<void> => {
     const period = field(req.query as Record<string, unknown>, 'period', 40)
     const reason = field(req.query as Record<string, unknown>, 'reason', MAX_REASON_LENGTH)
-    await this.render(req, res, period, reason, null)
+    const localAuthority = field(req.query as Record<string, unknown>, 'local_authority', 100)
+    await this.render(req, res, period, reason, null, localAuthority)
   }
 
   submit = async (req: Request, res: Response): Promise<void> => {
     const body = req.body as Record<string, unknown>
     const period = field(body, 'period', 40)
     const reason = field(body, 'reason', MAX_REASON_LENGTH)
+    const localAuthority = field(body, 'local_authority', 100)
     if (field(body, 'confirm', 10) !== 'yes') {
-      return this.render(req, res.status(400), period, reason, 'Confirm that this release is ready to publish')
+      return this.render(
+        req,
+        res.status(400),
+        period,
+        reason,
+        'Confirm that this release is ready to publish',
+        localAuthority,
+      )
     }
     const user = req.user as Express.User
     try {
@@ -45,27 +54,39 @@ export default class PublishController {
         reason || null,
         { name: user.name },
         auditContext(req),
+        localAuthority || undefined,
       )
       req.session.flash = [
         {
           type: 'success',
-          text: `Published ${stored.period} version ${stored.version}: public health can now see it`,
+          text: `Published ${stored.period}${stored.localAuthority ? ` for ${stored.localAuthority}` : ''} version ${stored.version}: public health can now see it`,
         },
       ]
       return res.redirect(releasePath(stored))
     } catch (error) {
       if (!ServiceError.is(error, 'refused')) throw error
-      return this.render(req, res.status(409), period, reason, error.message)
+      return this.render(req, res.status(409), period, reason, error.message, localAuthority)
     }
   }
 
-  private async render(req: Request, res: Response, period: string, reason: string, error: string | null) {
+  private async render(
+    req: Request,
+    res: Response,
+    period: string,
+    reason: string,
+    error: string | null,
+    localAuthority = '',
+  ) {
     const periods = await this.publicationService.publishablePeriods()
-    const preview = period ? await this.publicationService.preview(period, reason || null) : null
+    const preview = period
+      ? await this.publicationService.preview(period, reason || null, undefined, localAuthority || undefined)
+      : null
     if (preview && !preview.ok && res.statusCode === 200) res.status(409)
     res.render('pages/statistics/publish', {
       period,
       reason,
+      localAuthority,
+      authorities: await this.publicationService.authorityNames(),
       periods,
       error,
       preview: preview?.ok ? { ...preview, tables: reportTables(preview.release, []) } : null,

@@ -14,7 +14,12 @@ import type StatisticsService from '../../services/statistics/statisticsService'
 export interface ReleaseQuery {
   years: string
   mode: ReleaseMode
+  /** A local authority's name, as asked for: the service checks it is listed. */
+  localAuthority?: string
 }
+
+/** Longer than any authority's name may be: refused before anything is looked up. */
+const MAX_AUTHORITY_PARAM = 100
 
 /** Coordinators and administrators may produce unsuppressed figures (statistics.md §3); nobody else. */
 export const mayProduceUnsuppressed = (user: Express.User | undefined): boolean => isCaseManager(user)
@@ -40,7 +45,11 @@ export function readReleaseQuery(req: Request, statisticsService: StatisticsServ
   if (mode === 'unsuppressed' && !mayProduceUnsuppressed(req.user)) {
     throw createError(403, 'Only coordinators and administrators can see unsuppressed figures')
   }
-  return { years: parsed.period.label, mode }
+  const localAuthority = param(req, 'local_authority')
+  if (localAuthority.length > MAX_AUTHORITY_PARAM) {
+    throw createError(400, `A local authority's name is ${MAX_AUTHORITY_PARAM} characters or fewer`)
+  }
+  return { years: parsed.period.label, mode, ...(localAuthority ? { localAuthority } : {}) }
 }
 
 export function readExportFormat(req: Request): ExportFormat {
@@ -53,5 +62,6 @@ export function readExportFormat(req: Request): ExportFormat {
 export function releaseQueryString(query: ReleaseQuery, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams({ year: query.years, ...extra })
   if (query.mode === 'unsuppressed') params.set('mode', 'unsuppressed')
+  if (query.localAuthority) params.set('local_authority', query.localAuthority)
   return params.toString()
 }

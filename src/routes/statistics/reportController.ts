@@ -21,8 +21,12 @@ export default class ReportController {
     const query = readReleaseQuery(req, this.statisticsService)
     if (!mayProduceUnsuppressed(req.user)) {
       // Public health: the period's current published release as stored, never the live figures.
-      const stored = await this.publicationService.current(query.years)
-      if (!stored) throw createError(404, `${query.years} has not been published`)
+      const stored = await this.publicationService.current(query.years, query.localAuthority)
+      if (!stored)
+        throw createError(
+          404,
+          `${query.years} has not been published${query.localAuthority ? ' for that local authority' : ''}`,
+        )
       await this.releases.renderStored(res, stored)
       return
     }
@@ -30,6 +34,7 @@ export default class ReportController {
     try {
       release = await this.statisticsService.produceRelease(query, { kind: 'report' }, auditContext(req))
     } catch (error) {
+      if (ServiceError.is(error, 'invalid')) throw createError(400, error.message)
       if (!ServiceError.is(error, 'refused')) throw error
       res.status(409).render('pages/statistics/unavailable', { period: query.years, message: error.message })
       return
@@ -42,7 +47,7 @@ export default class ReportController {
       otherMode: mayProduceUnsuppressed(req.user)
         ? {
             href: `/statistics/report?${releaseQueryString({
-              years: query.years,
+              ...query,
               mode: query.mode === 'published' ? 'unsuppressed' : 'published',
             })}`,
             text: query.mode === 'published' ? 'Show unsuppressed figures (confidential)' : 'Show published figures',

@@ -11,8 +11,15 @@ import { inContractOrder } from '../../domain/statistics/tables'
 
 export const NOTES_SHEET = 'Notes'
 
-/** Excel sheet names are at most 31 characters; every table id of the contract fits. */
-const sheetName = (id: string) => id.slice(0, 31)
+/**
+ * Excel sheet names are at most 31 characters; every table id of the contract fits, and the two
+ * longer ids of issue 12 have short names of their own (the notes sheet gives each sheet's table id).
+ */
+export const SHEET_NAMES: Record<string, string> = {
+  deaths_by_local_authority_and_sex: 'deaths_by_authority_and_sex',
+  reviews_by_local_authority_and_modifiable: 'reviews_by_authority_modifiable',
+}
+export const sheetName = (id: string) => SHEET_NAMES[id] ?? id.slice(0, 31)
 
 function addNotes(workbook: ExcelJS.Workbook, release: Release, notes: ReleaseNote[]): void {
   const sheet = workbook.addWorksheet(NOTES_SHEET)
@@ -27,7 +34,13 @@ function addNotes(workbook: ExcelJS.Workbook, release: Release, notes: ReleaseNo
   })
   sheet.addRow([])
   sheet.addRow(['Tables', 'One sheet per table, named by its table id:']).getCell(1).font = { bold: true }
-  inContractOrder(release.tables).forEach(table => sheet.addRow([sheetName(table.id), table.title]))
+  inContractOrder(release.tables).forEach(table =>
+    sheet.addRow(
+      sheetName(table.id) === table.id
+        ? [sheetName(table.id), table.title]
+        : [sheetName(table.id), `${table.title} (table ${table.id})`],
+    ),
+  )
 }
 
 function addTable(workbook: ExcelJS.Workbook, release: Release, table: Release['tables'][number]): void {

@@ -1,3 +1,4 @@
+import { authorityCode } from '../../domain/localAuthorities'
 /**
  * A release as a file in one of the contract's formats (statistics.md §4), with what a download or
  * the command line needs to name and describe it.
@@ -39,9 +40,12 @@ export async function exportStoredRelease(
   return {
     body,
     contentType: CONTENT_TYPES[format],
-    fileName: `cdop-statistics-${stored.release.financialYear.replace('..', '-to-')}-published-v${stored.version}.${format}`,
+    fileName: `cdop-statistics-${stored.release.financialYear.replace('..', '-to-')}${authorityPart(stored.release)}-published-v${stored.version}.${format}`,
   }
 }
+
+/** A release of one local authority names it in its file name (by its code, e.g. `-luton`). */
+const authorityPart = (release: Release) => (release.localAuthority ? `-${authorityCode(release.localAuthority)}` : '')
 
 export async function exportRelease(release: Release, format: ExportFormat): Promise<ExportFile> {
   let body: Buffer
@@ -51,6 +55,6 @@ export async function exportRelease(release: Release, format: ExportFormat): Pro
   return {
     body,
     contentType: CONTENT_TYPES[format],
-    fileName: `cdop-statistics-${release.financialYear.replace('..', '-to-')}-${release.mode}.${format}`,
+    fileName: `cdop-statistics-${release.financialYear.replace('..', '-to-')}${authorityPart(release)}-${release.mode}.${format}`,
   }
 }

@@ -7,8 +7,25 @@
 import { modifiableFactorsOutcomes } from '../../domain/codes'
 import { financialYearLabel, financialYearRange } from '../../domain/financialYear'
 import { buildTable, type DataCounts, type Release } from '../../domain/statistics/release'
-import { COUNT, tableDefinitions, type TableId } from '../../domain/statistics/tables'
-import { REVIEW_SETS, groupingMask, type ReleaseCounts, type ReviewRow, type ReviewSet } from './releaseQuery'
+import {
+  COUNT,
+  MEDIAN_CASES,
+  MEDIAN_DAYS,
+  OTHER_AUTHORITY_ROW,
+  extensionDefinitions,
+  tableDefinitions,
+  type AnyTableId,
+  type AuthorityRow,
+  type TableId,
+} from '../../domain/statistics/tables'
+import {
+  REVIEW_SETS,
+  groupingMask,
+  type ExtensionCounts,
+  type ReleaseCounts,
+  type ReviewRow,
+  type ReviewSet,
+} from './releaseQuery'
 
 type Counts = Record<string, Record<string, number>>
 
@@ -71,13 +88,26 @@ const REVIEW_CELLS: Record<ReviewSet, { table: TableId; cell: (r: ReviewRow) => 
   duration: { table: 'review_duration', cell: r => [String(r.duration), COUNT] },
 }
 
+/**
+ * What the release is of: the authorities listed (as the authority tables' rows) and, for a
+ * release of one authority, its name. Counts without the added tables' figures (from before
+ * issue 12) fold into the contract's tables alone.
+ */
+export interface FoldScope {
+  authorities: readonly AuthorityRow[]
+  localAuthority?: string
+  /** Counts of one group of residents that is no listed authority (for the check across releases only). */
+  oneGroup?: boolean
+}
+
 export function foldRelease(
-  counts: ReleaseCounts,
+  counts: ReleaseCounts & Partial<ExtensionCounts>,
   period: ReleasePeriod,
   meta: { mode: Release['mode']; suppressMax: number; producedAt: string },
+  scope: FoldScope = { authorities: [] },
 ): Release<number> {
   const lastYear = period.years[period.years.length - 1]
-  const tables: Partial<Record<TableId, Counts>> = {}
+  const tables: Partial<Record<AnyTableId, Counts>> = {}
   const table = (id: TableId): Counts => (tables[id] ??= {})
 
   const setByMask = new Map(
@@ -141,11 +171,32 @@ export function foldRelease(
       lastYear,
     ),
   })
+  const withExtension = counts.deathsByAuthority !== undefined
+  if (withExtension) {
+    const rowOf = (la: number | null) => (la === null ? OTHER_AUTHORITY_ROW : scope.authorities[la - 1].code)
+    const byAuthority = (tables.deaths_by_local_authority_and_sex = {})
+    ;(counts.deathsByAuthority ?? []).forEach(r => add(byAuthority, rowOf(r.la), r.code, r.n))
+    const reviewsByAuthority = (tables.reviews_by_local_authority_and_modifiable = {})
+    ;(counts.reviewsByAuthority ?? []).forEach(r => add(reviewsByAuthority, rowOf(r.la), r.code, r.n))
+    // A median over no case is 0, beside its 0 cases; published mode never shows a median over fewer than 10.
+    const timeliness = (tables.review_timeliness = {})
+    ;(counts.timeliness ?? []).forEach(r => {
+      add(timeliness, r.row, MEDIAN_CASES, r.cases)
+      add(timeliness, r.row, MEDIAN_DAYS, r.cases > 0 ? Number(r.median ?? 0) : 0)
+    })
+  }
+  const allDefinitions = withExtension
+    ? [
+        ...definitions,
+        ...extensionDefinitions(scope.authorities, scope.localAuthority !== undefined || scope.oneGroup === true),
+      ]
+    : definitions
   return {
     financialYear: period.label,
+    ...(scope.localAuthority !== undefined ? { localAuthority: scope.localAuthority } : {}),
     mode: meta.mode,
     suppressMax: meta.suppressMax,
     producedAt: meta.producedAt,
-    tables: definitions.map(def => buildTable(def, (tables[def.id] ?? {}) as DataCounts)),
+    tables: allDefinitions.map(def => buildTable(def, (tables[def.id] ?? {}) as DataCounts)),
   }
 }

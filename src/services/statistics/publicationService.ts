@@ -11,7 +11,14 @@ import { QueryTypes, type Transaction } from 'sequelize'
 import type { Database } from '../../db'
 import { todayInLondon } from '../../domain/dates'
 import { financialYearOf, financialYearRange } from '../../domain/financialYear'
-import { gateRelease, type ExtraSuppression } from '../../domain/statistics/crossReleaseGate'
+import {
+  gateRelease,
+  namedAuthorities,
+  type ExtraSuppression,
+  type NamedAuthority,
+} from '../../domain/statistics/crossReleaseGate'
+import { REST_GROUP } from '../../domain/statistics/releaseAlgebra'
+import type { CaseScope } from './releaseQuery'
 import { releaseToCsv } from '../../domain/statistics/csv'
 import {
   DEFAULT_POOL_GRID,
@@ -35,6 +42,8 @@ export const MAX_REASON_LENGTH = 1000
 export interface StoredRelease {
   id: string
   period: string
+  /** The local authority a release is of (its name as listed then); null for the whole panel's. */
+  localAuthority: string | null
   version: number
   correctionReason: string | null
   publishedBy: string
@@ -67,6 +76,7 @@ export type PreviewResult =
 interface Row {
   id: string
   period: string
+  local_authority: string | null
   version: number
   correction_reason: string | null
   published_by_name: string
@@ -77,7 +87,7 @@ interface Row {
 }
 
 const SELECT = `
-  SELECT r.id, r.period, r.version, r.correction_reason, r.published_by_name, r.published_at,
+  SELECT r.id, r.period, r.local_authority, r.version, r.correction_reason, r.published_by_name, r.published_at,
          n.version AS superseded_version, n.correction_reason AS superseded_reason, n.published_at AS superseded_at
   FROM statistics_releases r
   LEFT JOIN LATERAL (
@@ -85,12 +95,16 @@ const SELECT = `
     WHERE l.period = r.period AND l.local_authority IS NOT DISTINCT FROM r.local_authority AND l.version > r.version
     ORDER BY version DESC LIMIT 1
   ) n ON true
-  WHERE r.local_authority IS NULL`
+  WHERE true`
+
+/** Releases of one scope: the whole panel's (no authority) or one authority's. */
+const SAME_SCOPE = 'r.local_authority IS NOT DISTINCT FROM :localAuthority'
 
 function fromRow(row: Row): StoredRelease {
   return {
     id: row.id,
     period: row.period,
+    localAuthority: row.local_authority,
     version: row.version,
     correctionReason: row.correction_reason,
     publishedBy: row.published_by_name,
@@ -156,6 +170,11 @@ export default class PublicationService {
     return row ? { grid: gridFrom(row.value), version: row.version } : { grid: DEFAULT_POOL_GRID, version: 0 }
   }
 
+  /** The local authorities a release can be published for (the panel's list, in order). */
+  async authorityNames(): Promise<string[]> {
+    return (await this.statisticsService.authorityRows()).map(a => a.label)
+  }
+
   /** Pooled windows and single years that have ended, latest first: what the publish page offers. */
   async publishablePeriods(): Promise<{ years: string[]; windows: string[] }> {
     const { grid } = await this.grid()
@@ -214,13 +233,16 @@ export default class PublicationService {
     })
   }
 
-  /** Every release published, latest first, with what superseded it. */
-  async list(): Promise<StoredRelease[]> {
+  /**
+   * Every release published, latest first, with what superseded it: the whole panel's and every
+   * authority's (the panel's first within a period), or with `localAuthority` only that scope's
+   * (null: the whole panel's).
+   */
+  async list(localAuthority?: string | null): Promise<StoredRelease[]> {
     const rows = await this.db.sequelize.query<Row>(
-      `${SELECT} ORDER BY r.last_year DESC, r.first_year DESC, r.version DESC`,
-      {
-        type: QueryTypes.SELECT,
-      },
+      `${SELECT} ${localAuthority === undefined ? '' : `AND ${SAME_SCOPE}`}
+       ORDER BY r.last_year DESC, r.first_year DESC, r.local_authority NULLS FIRST, r.version DESC`,
+      { type: QueryTypes.SELECT, replacements: { localAuthority: localAuthority ?? null } },
     )
     return rows.map(fromRow)
   }
@@ -231,14 +253,17 @@ export default class PublicationService {
     return this.findWhere('r.id = :id', { id })
   }
 
-  /** The current (latest) version of a period, or null when it has never been published. */
-  async current(period: string): Promise<StoredReleaseFiles | null> {
-    return this.findWhere('r.period = :period AND n.version IS NULL', { period })
+  /** The current (latest) version of a period (of one authority), or null when it has never been published. */
+  async current(period: string, localAuthority?: string): Promise<StoredReleaseFiles | null> {
+    return this.findWhere(`r.period = :period AND n.version IS NULL AND ${SAME_SCOPE}`, {
+      period,
+      localAuthority: localAuthority ?? null,
+    })
   }
 
   private async findWhere(
     where: string,
-    replacements: Record<string, string>,
+    replacements: Record<string, string | null>,
     transaction?: Transaction,
   ): Promise<StoredReleaseFiles | null> {
     const [row] = await this.db.sequelize.query<
@@ -259,26 +284,41 @@ export default class PublicationService {
     periodText: string,
     correction: string | null = null,
     transaction?: Transaction,
+    localAuthorityName?: string,
   ): Promise<PreviewResult> {
     const parsed = this.statisticsService.parsePeriod(periodText)
     if (!parsed.ok) return { ok: false, reason: parsed.message, alternatives: [] }
     const period = parsed.period.label
+    let localAuthority: string | undefined
+    if (localAuthorityName !== undefined) {
+      try {
+        localAuthority = (await this.statisticsService.resolveAuthority(localAuthorityName)).label
+      } catch (error) {
+        if (!ServiceError.is(error, 'invalid')) throw error
+        return { ok: false, reason: error.message, alternatives: [] }
+      }
+    }
+    const scopeName = localAuthority ? `${period} for ${localAuthority}` : period
     const { grid } = await this.grid(transaction)
     const calendar = checkPublishable(period, grid, this.currentYear())
     if (!calendar.ok) return calendar
-    const current = await this.findWhere('r.period = :period AND n.version IS NULL', { period }, transaction)
+    const current = await this.findWhere(
+      `r.period = :period AND n.version IS NULL AND ${SAME_SCOPE}`,
+      { period, localAuthority: localAuthority ?? null },
+      transaction,
+    )
     const reason = correction?.trim() ?? ''
     if (current && !reason) {
       return {
         ok: false,
-        reason: `${period} is already published (version ${current.version}): a correction needs a reason`,
+        reason: `${scopeName} is already published (version ${current.version}): a correction needs a reason`,
         alternatives: [],
       }
     }
     if (!current && reason) {
       return {
         ok: false,
-        reason: `${period} has not been published yet, so there is nothing to correct`,
+        reason: `${scopeName} has not been published yet, so there is nothing to correct`,
         alternatives: [],
       }
     }
@@ -288,34 +328,39 @@ export default class PublicationService {
 
     let candidate: Release<number>
     try {
-      candidate = await this.statisticsService.exactRelease(period)
+      candidate = await this.statisticsService.exactRelease(period, localAuthority)
     } catch (error) {
       if (!ServiceError.is(error, 'refused')) throw error
       return {
         ok: false,
-        reason: `${error.message} Nothing can be published for ${period} until then.`,
+        reason: `${error.message} Nothing can be published for ${scopeName} until then.`,
         alternatives: [],
       }
     }
-    const published = await this.db.sequelize.query<{ release: Release<CellValue> }>(
-      'SELECT release FROM statistics_releases ORDER BY published_at, version',
+    const published = await this.db.sequelize.query<{ release: Release<CellValue>; local_authority: string | null }>(
+      'SELECT release, local_authority FROM statistics_releases ORDER BY published_at, version',
       { type: QueryTypes.SELECT, transaction },
     )
-    const yearTables = await this.yearTables(
-      published.map(p => p.release.financialYear),
-      period,
+    // Every release already out, an authority's with the authority it is of, so the check counts
+    // its figures as that authority's residents only.
+    const out = published.map(p =>
+      p.local_authority ? { ...p.release, localAuthority: p.local_authority } : p.release,
     )
+    const periods = out.map(p => p.financialYear)
+    const yearTables = await this.yearTables(periods, period)
+    const groupYearTables = await this.groupYearTables(namedAuthorities([...out, candidate]), periods, period)
     const gated = gateRelease({
-      published: published.map(p => p.release),
+      published: out,
       candidate,
       suppressMax: this.options.suppressMax,
       yearTables,
+      groupYearTables,
     })
     const digest = exactDigest(candidate)
     if (current && digest === current.exactDigest) {
       return {
         ok: false,
-        reason: `Nothing has changed in ${period} since version ${current.version}: there is nothing to correct`,
+        reason: `Nothing has changed in ${scopeName} since version ${current.version}: there is nothing to correct`,
         alternatives: [],
       }
     }
@@ -333,11 +378,12 @@ export default class PublicationService {
     correction: string | null,
     publisher: { name: string },
     context: AuditContext,
+    localAuthority?: string,
   ): Promise<StoredRelease> {
     return this.db.transaction(async transaction => {
       // One publication at a time: each is checked against everything before it.
       await this.lock(transaction)
-      const preview = await this.preview(periodText, correction, transaction)
+      const preview = await this.preview(periodText, correction, transaction, localAuthority)
       if (!preview.ok) {
         const instead = preview.alternatives.length
           ? ` You can publish instead: ${preview.alternatives.join(', ')}.`
@@ -357,7 +403,7 @@ export default class PublicationService {
         `INSERT INTO statistics_releases
            (period, first_year, last_year, local_authority, version, correction_reason, published_by, published_by_name,
             published_at, suppress_max, release, notes, extra_suppressed, exact_digest, csv)
-         VALUES (:period, :first, :last, NULL, :version, :reason, :by, :byName, :at, :max, :release, :notes, :extra,
+         VALUES (:period, :first, :last, :localAuthority, :version, :reason, :by, :byName, :at, :max, :release, :notes, :extra,
                  :digest, :csv)
          RETURNING id`,
         {
@@ -365,6 +411,7 @@ export default class PublicationService {
           transaction,
           replacements: {
             period: release.financialYear,
+            localAuthority: release.localAuthority ?? null,
             first: years[0],
             last: years[years.length - 1],
             version: preview.version,
@@ -389,6 +436,7 @@ export default class PublicationService {
           entityId: inserted.id,
           details: {
             period: release.financialYear,
+            ...(release.localAuthority ? { localAuthority: release.localAuthority } : {}),
             version: preview.version,
             ...(reason ? { reason, supersedes: preview.current?.id } : {}),
             extraSuppressed: preview.extra.length,
@@ -406,6 +454,37 @@ export default class PublicationService {
     await this.db.sequelize.query("SELECT pg_advisory_xact_lock(hashtext('statistics_releases'))", { transaction })
   }
 
+  /**
+   * With authorities named by some release: the exact single-year tables of each group of
+   * residents (each authority, and everyone else), over the same years as yearTables.
+   */
+  private async groupYearTables(
+    named: NamedAuthority[],
+    periods: string[],
+    candidate: string,
+  ): Promise<Map<string, Map<string, StatsTable<number>[]>>> {
+    const groups = new Map<string, Map<string, StatsTable<number>[]>>()
+    if (named.length === 0) return groups
+    const years = await this.yearsToCheck(periods, candidate)
+    const scopes: [string, CaseScope][] = [
+      ...named.map(a => [a.code, { only: a.name }] as [string, CaseScope]),
+      [REST_GROUP, restScope(named)],
+    ]
+    for (const [group, scope] of scopes) {
+      const map = new Map<string, StatsTable<number>[]>()
+      for (const year of years) map.set(year, (await this.statisticsService.exactScopedRelease(year, scope)).tables)
+      groups.set(group, map)
+    }
+    return groups
+  }
+
+  private async yearsToCheck(periods: string[], candidate: string): Promise<string[]> {
+    const lastYears = [...periods, candidate].map(p => yearsOf(p).at(-1) as string)
+    const last = lastYears.sort().at(-1) as string
+    const first = (await this.statisticsService.yearsWithData()).at(-1) ?? last
+    return financialYearRange(first < last ? first : last, last)
+  }
+
   /** Exact single-year tables of every year from the first with data to the last any release covers. */
   private async yearTables(periods: string[], candidate: string): Promise<Map<string, StatsTable<number>[]>> {
     const lastYears = [...periods, candidate].map(p => yearsOf(p).at(-1) as string)
@@ -418,6 +497,9 @@ export default class PublicationService {
     return map
   }
 }
+
+/** The check's group of residents REST_GROUP: everyone whose authority is none of these. */
+export const restScope = (named: readonly NamedAuthority[]): CaseScope => ({ noneOf: named.map(a => a.name) })
 
 function exactDigest(release: Release<number>): string {
   const figures = release.tables.map(t => [t.id, t.rows.map(r => r.code), t.columns.map(c => c.code), t.values])

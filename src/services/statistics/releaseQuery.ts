@@ -152,6 +152,95 @@ export const RELEASE_SQL = `SELECT
       .map(set => `(${set.join(', ')})`)
       .join(', ')})`)} AS reviews`
 
+/**
+ * Which cases a release counts: every case (the whole panel's release), the residents of one listed
+ * authority (its name as the list spells it), or the residents of none of some authorities (blank
+ * or unrecorded included): the last only for the exact counts the check across releases needs.
+ */
+export type CaseScope = { only: string } | { noneOf: string[] } | null
+
+/** The condition on `cases` for a scope, its one value bound as `param`. */
+export function scopeSql(scope: CaseScope, param: string): string {
+  if (!scope) return 'true'
+  if ('only' in scope) return `lower(btrim(local_authority)) = ${param}::text`
+  return `(local_authority IS NULL OR lower(btrim(local_authority)) <> ALL (${param}::text[]))`
+}
+
+function scopeValue(scope: CaseScope): (string | string[])[] {
+  if (!scope) return []
+  if ('only' in scope) return [scope.only.trim().toLowerCase()]
+  return [scope.noneOf.map(n => n.trim().toLowerCase())]
+}
+
+/**
+ * RELEASE_SQL for the cases of a scope: every one of its subqueries reads `FROM cases WHERE`, and
+ * each gets the scope's condition first. The whole panel's statement is RELEASE_SQL itself.
+ */
+export function scopedReleaseSql(scope: CaseScope): string {
+  if (!scope) return RELEASE_SQL
+  return RELEASE_SQL.replaceAll('FROM cases WHERE ', `FROM cases WHERE ${scopeSql(scope, '$3')} AND `)
+}
+
+/** The agencies' rows of review_timeliness, by agency code. */
+export interface TimelinessRow {
+  row: string
+  cases: number
+  median: number | null
+}
+
+export interface AuthorityCountRow {
+  /** 1-based place of the case's authority in the list given; null for every other case. */
+  la: number | null
+  code: string
+  n: number
+}
+
+export interface ExtensionCounts {
+  deathsByAuthority: AuthorityCountRow[]
+  reviewsByAuthority: AuthorityCountRow[]
+  timeliness: TimelinessRow[]
+}
+
+const authorityOf = (param: string) => `array_position(${param}::text[], lower(btrim(local_authority)))`
+
+/** Whole days between two dates, never negative (a date recorded in the wrong order counts as 0). */
+const days = (from: string, to: string) => `greatest(${to} - ${from}, 0)`
+const median = (expression: string) => `percentile_disc(0.5) WITHIN GROUP (ORDER BY ${expression})`
+const londonDate = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`
+
+/**
+ * The counts of the tables issue 12 adds: deaths and reviews by listed authority (`namesParam`,
+ * lower-case names in order), and the timeliness medians with their case counts, of the cases of
+ * the scope (its value bound as $3). Reports are counted by the year they were received in
+ * (submitted_at, London time), the request dated by when it was made (created_at); a request
+ * counts once its report has been received.
+ */
+export function extensionSql(scope: CaseScope, namesParam: string): string {
+  const inScope = scopeSql(scope, '$3')
+  return `SELECT
+  ${json(`
+    SELECT ${authorityOf(namesParam)} AS la, ${sexGroupSql()} AS code, count(*)::int AS n
+    FROM cases WHERE ${inScope} AND ${IN_SCOPE} AND ${between('date_of_death')}
+    GROUP BY 1, 2`)} AS deaths_by_authority,
+  ${json(`
+    SELECT ${authorityOf(namesParam)} AS la, modifiable_factors AS code, count(*)::int AS n
+    FROM cases WHERE ${inScope} AND ${REVIEWED} AND ${between('review_date')} AND modifiable_factors IS NOT NULL
+    GROUP BY 1, 2`)} AS reviews_by_authority,
+  ${json(`
+    SELECT 'death_to_review' AS row, count(*)::int AS cases, ${median(days('date_of_death', 'review_date'))} AS median
+    FROM cases WHERE ${inScope} AND ${REVIEWED} AND ${between('review_date')}
+    UNION ALL
+    SELECT 'notification_to_review', count(*)::int, ${median(days('notified_at', 'review_date'))}
+    FROM cases WHERE ${inScope} AND ${REVIEWED} AND ${between('review_date')}
+    UNION ALL
+    SELECT 'request_to_report_' || r.agency, count(*)::int,
+      ${median(days(londonDate('r.created_at'), londonDate('r.submitted_at')))}
+    FROM agency_requests r
+    WHERE r.status = 'received' AND ${londonDate('r.submitted_at')} BETWEEN $1::date AND $2::date
+      AND r.case_id IN (SELECT id FROM cases WHERE ${inScope} AND ${IN_SCOPE})
+    GROUP BY r.agency`)} AS timeliness`
+}
+
 interface RawCounts {
   notifications: number
   jar_started: number
@@ -161,9 +250,29 @@ interface RawCounts {
   reviews: ReviewRow[]
 }
 
-/** The counts for the period from `start` to `end` (ISO dates, both included). */
-export async function queryReleaseCounts(db: Database, start: string, end: string): Promise<ReleaseCounts> {
-  const [row] = await db.sequelize.query<RawCounts>(RELEASE_SQL, { bind: [start, end], type: QueryTypes.SELECT })
+/**
+ * The counts for the period from `start` to `end` (ISO dates, both included), of the cases of
+ * `scope`, with those of the added tables by the authorities listed (names in order). One
+ * statement, so every figure comes from the same snapshot of the data.
+ */
+export async function queryReleaseCounts(
+  db: Database,
+  start: string,
+  end: string,
+  options: { scope?: CaseScope; authorities?: readonly string[] } = {},
+): Promise<ReleaseCounts & ExtensionCounts> {
+  const scope = options.scope ?? null
+  const names = (options.authorities ?? []).map(n => n.trim().toLowerCase())
+  const bind = [start, end, ...scopeValue(scope), names]
+  const sql = `SELECT main.*, extra.* FROM (${scopedReleaseSql(scope)}) main,
+    (${extensionSql(scope, `$${bind.length}`)}) extra`
+  const [row] = await db.sequelize.query<
+    RawCounts & {
+      deaths_by_authority: AuthorityCountRow[]
+      reviews_by_authority: AuthorityCountRow[]
+      timeliness: TimelinessRow[]
+    }
+  >(sql, { bind, type: QueryTypes.SELECT })
   return {
     notifications: Number(row.notifications),
     jarStarted: Number(row.jar_started),
@@ -171,5 +280,8 @@ export async function queryReleaseCounts(db: Database, start: string, end: strin
     deaths: row.deaths,
     reviewTrend: row.review_trend,
     reviews: row.reviews,
+    deathsByAuthority: row.deaths_by_authority,
+    reviewsByAuthority: row.reviews_by_authority,
+    timeliness: row.timeliness.map(t => ({ row: t.row, cases: Number(t.cases), median: t.median })),
   }
 }

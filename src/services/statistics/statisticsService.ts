@@ -17,12 +17,22 @@ import type { ExportFormat } from './exportFormats'
 import { IncompleteDataError, foldRelease, type ReleasePeriod } from './foldRelease'
 import NationalComparators from './nationalComparators'
 import { EARLIEST_START_YEAR, parseReleasePeriod, type PeriodResult } from './period'
-import { queryReleaseCounts } from './releaseQuery'
+import { authorityCode } from '../../domain/localAuthorities'
+import type { AuthorityRow } from '../../domain/statistics/tables'
+import { listLocalAuthorities } from '../localAuthorities/localAuthorityService'
+import { queryReleaseCounts, type CaseScope } from './releaseQuery'
+
+/** The authorities listed now, as the authority tables' rows. */
+export interface AuthorityList {
+  rows: AuthorityRow[]
+}
 
 export interface ReleaseRequest {
   /** `2016-17`, or pooled `2014-15..2016-17`. */
   years: string
   mode: ReleaseMode
+  /** A listed local authority's name: the release counts only its residents. */
+  localAuthority?: string
 }
 
 /** What the figures are produced for, as the audit log records it. */
@@ -49,11 +59,38 @@ export default class StatisticsService {
     return parseReleasePeriod(years, this.now())
   }
 
+  /** The listed local authorities as the authority tables' rows (code and name), in the list's order. */
+  async authorityRows(): Promise<AuthorityRow[]> {
+    return (await listLocalAuthorities(this.db)).map(a => ({ code: authorityCode(a.name), label: a.name }))
+  }
+
+  /**
+   * The listed authority a name stands for (trimmed, whatever its case), as the list spells it;
+   * refused with the list of valid names when it is not listed.
+   */
+  async resolveAuthority(name: unknown): Promise<AuthorityRow> {
+    const rows = await this.authorityRows()
+    const text = typeof name === 'string' ? name.trim() : ''
+    const found = rows.find(r => r.label.toLowerCase() === text.toLowerCase())
+    if (found && text) return found
+    const valid = rows.map(r => r.label)
+    const shown = text.length > 100 ? `${text.slice(0, 100)}…` : text
+    throw new ServiceError(
+      'invalid',
+      valid.length
+        ? `“${shown}” is not a local authority the panel covers. Choose one of: ${valid.join(', ')}`
+        : `“${shown}” is not a local authority the panel covers: no local authorities are listed`,
+      { valid },
+    )
+  }
+
   /** The release, every table of the contract in order, suppressed in published mode. Reads only. */
   async buildRelease(request: ReleaseRequest): Promise<Release<CellValue>> {
     const parsed = this.parsePeriod(request.years)
     if (!parsed.ok) throw new ServiceError('invalid', parsed.message)
-    return this.releaseFor(parsed.period, request.mode)
+    const authority =
+      request.localAuthority === undefined ? undefined : await this.resolveAuthority(request.localAuthority)
+    return this.releaseFor(parsed.period, request.mode, authority?.label)
   }
 
   /**
@@ -63,7 +100,12 @@ export default class StatisticsService {
   async produceRelease(request: ReleaseRequest, use: ReleaseUse, context: AuditContext): Promise<Release<CellValue>> {
     const release = await this.buildRelease(request)
     if (release.mode === 'unsuppressed') {
-      const details = { financialYear: release.financialYear, mode: release.mode, ...use }
+      const details = {
+        financialYear: release.financialYear,
+        ...(release.localAuthority ? { localAuthority: release.localAuthority } : {}),
+        mode: release.mode,
+        ...use,
+      }
       await this.auditService.record(context, {
         action: use.kind === 'report' ? 'statistics_viewed' : 'statistics_exported',
         entityType: 'statistics',
@@ -92,31 +134,58 @@ export default class StatisticsService {
    * The exact counts of a period as a published release would start from, before any suppression:
    * what publication checks and suppresses. Never handed to anyone as it is.
    */
-  async exactRelease(years: string): Promise<Release<number>> {
+  async exactRelease(years: string, localAuthority?: string): Promise<Release<number>> {
     const parsed = this.parsePeriod(years)
     if (!parsed.ok) throw new ServiceError('invalid', parsed.message)
-    const counts = await queryReleaseCounts(this.db, parsed.period.start, parsed.period.end)
+    const authority = localAuthority === undefined ? undefined : await this.resolveAuthority(localAuthority)
+    return this.exactFor(parsed.period, 'published', authority?.label)
+  }
+
+  /**
+   * The exact counts of a period for the cases of any scope (the residents of some authorities,
+   * listed or not any more, or of none of them): what the check across releases needs to know which
+   * counts of each group of residents are small. Never handed to anyone.
+   */
+  async exactScopedRelease(years: string, scope: CaseScope): Promise<Release<number>> {
+    const parsed = this.parsePeriod(years)
+    if (!parsed.ok) throw new ServiceError('invalid', parsed.message)
+    const counts = await queryReleaseCounts(this.db, parsed.period.start, parsed.period.end, { scope })
     const meta = {
       mode: 'published' as const,
       suppressMax: this.options.suppressMax,
       producedAt: this.now().toISOString(),
     }
     try {
-      return foldRelease(counts, parsed.period, meta)
+      return foldRelease(counts, parsed.period, meta, { authorities: [], oneGroup: scope !== null })
     } catch (error) {
       if (error instanceof IncompleteDataError) throw new ServiceError('refused', error.message)
       throw error
     }
   }
 
-  private async releaseFor(period: ReleasePeriod, mode: ReleaseMode): Promise<Release<CellValue>> {
-    const counts = await queryReleaseCounts(this.db, period.start, period.end)
+  private async exactFor(period: ReleasePeriod, mode: ReleaseMode, localAuthority?: string): Promise<Release<number>> {
+    const authorities = await this.authorityRows()
+    const counts = await queryReleaseCounts(this.db, period.start, period.end, {
+      scope: localAuthority === undefined ? null : { only: localAuthority },
+      authorities: authorities.map(a => a.label),
+    })
     const meta = { mode, suppressMax: this.options.suppressMax, producedAt: this.now().toISOString() }
     try {
-      return suppressRelease(foldRelease(counts, period, meta), this.options.suppressMax)
+      return foldRelease(counts, period, meta, { authorities, localAuthority })
     } catch (error) {
-      if (error instanceof IncompleteDataError) throw new ServiceError('refused', error.message)
+      if (error instanceof IncompleteDataError) {
+        throw new ServiceError('refused', localAuthority ? `${localAuthority}: ${error.message}` : error.message)
+      }
       throw error
     }
+  }
+
+  private async releaseFor(
+    period: ReleasePeriod,
+    mode: ReleaseMode,
+    localAuthority?: string,
+  ): Promise<Release<CellValue>> {
+    const exact = await this.exactFor(period, mode, localAuthority)
+    return suppressRelease(exact, this.options.suppressMax)
   }
 }

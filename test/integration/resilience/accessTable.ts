@@ -175,6 +175,9 @@ export const ACCESS: Record<string, Row> = {
   'GET /settings/agency-leads': ADMIN,
   'GET /settings/agency-leads/:agency': ADMIN,
   'POST /settings/agency-leads/:agency': ADMIN,
+  'GET /settings/local-authorities': ADMIN,
+  'POST /settings/local-authorities': ADMIN,
+  'POST /settings/local-authorities/:id': ADMIN,
 }
 
 /** The URL of a route pattern with seeded ids (case ids under /meetings name a case on the agenda). */

@@ -18,6 +18,8 @@ export interface CaseSpec {
   modifiable?: 'identified' | 'not_identified' | 'inadequate_information' | null
   preventability?: 'preventable' | 'potentially_preventable' | 'not_preventable' | 'inadequate_information' | null
   jarDate?: string | null
+  /** As typed on the case: matched to the listed authorities trimmed and whatever its case. */
+  localAuthority?: string | null
 }
 
 let sequence = 0
@@ -41,6 +43,7 @@ export async function insertCases(db: Database, cases: CaseSpec[]): Promise<void
         modifiableFactors: c.modifiable ?? null,
         preventability: c.preventability ?? null,
         jarDate: c.jarDate ?? null,
+        localAuthority: c.localAuthority ?? null,
       }
     }),
   )

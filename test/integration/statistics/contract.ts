@@ -32,4 +32,49 @@ export function contractTables(trend: { deathYears: string[]; reviewYears: strin
   ]
 }
 
+/** The agencies of data dictionary §6, in order: one timeliness row each. */
+export const AGENCY_CODES = [
+  'gp',
+  'health_visiting',
+  'school_nursing',
+  'midwifery',
+  'hospital_paediatrics',
+  'neonatal_unit',
+  'emergency_department',
+  'ambulance',
+  'mental_health',
+  'police',
+  'childrens_social_care',
+  'education',
+  'coroner',
+  'pathology',
+  'hospice',
+  'youth_justice',
+  'housing',
+  'voluntary_sector',
+  'other',
+]
+
+/**
+ * The tables issue 12 adds after the contract's (docs/statistics-tables.md), written out from that
+ * documentation: `authorities` are the listed authorities' row codes. A release of one authority
+ * has only review_timeliness.
+ */
+export function extensionTables(authorities: string[] = [], forOneAuthority = false): [string, string[], string[]][] {
+  const rows = [...authorities, 'other', 'total']
+  return [
+    ...(forOneAuthority
+      ? []
+      : ([
+          ['deaths_by_local_authority_and_sex', rows, ['female', 'male', 'other', 'total']],
+          ['reviews_by_local_authority_and_modifiable', rows, MODIFIABLE],
+        ] as [string, string[], string[]][])),
+    [
+      'review_timeliness',
+      ['death_to_review', 'notification_to_review', ...AGENCY_CODES.map(a => `request_to_report_${a}`)],
+      ['median_days', 'cases'],
+    ],
+  ]
+}
+
 export const CSV_HEADER = 'financial_year,table,row,row_label,column,column_label,value'

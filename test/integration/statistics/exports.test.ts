@@ -7,10 +7,10 @@ import ExcelJS from 'exceljs'
 import { QueryTypes } from 'sequelize'
 import { releaseToCsv } from '../../../src/domain/statistics/csv'
 import { exportRelease } from '../../../src/services/statistics/exportFormats'
-import { NOTES_SHEET } from '../../../src/services/statistics/excelExport'
+import { NOTES_SHEET, sheetName } from '../../../src/services/statistics/excelExport'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { insertCases, sampleCases } from './caseRows'
-import { CSV_HEADER, contractTables } from './contract'
+import { CSV_HEADER, contractTables, extensionTables } from './contract'
 
 const TREND = {
   deathYears: ['2014-15', '2015-16', '2016-17'],
@@ -36,7 +36,7 @@ describe('statistics exports', () => {
     const records = parse(text, { columns: true, skip_empty_lines: false }) as Record<string, string>[]
     expect(Object.keys(records[0])).toEqual(CSV_HEADER.split(','))
 
-    const expected = contractTables(TREND).flatMap(([table, rows, columns]) =>
+    const expected = [...contractTables(TREND), ...extensionTables()].flatMap(([table, rows, columns]) =>
       rows.flatMap(row => columns.map(column => `${table}/${row}/${column}`)),
     )
     expect(records.map(r => `${r.table}/${r.row}/${r.column}`)).toEqual(expected)
@@ -86,8 +86,8 @@ describe('statistics exports', () => {
     expect(file.fileName).toBe('cdop-statistics-2016-17-published.xlsx')
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(file.body as unknown as ArrayBuffer)
-    const contract = contractTables(TREND)
-    expect(workbook.worksheets.map(s => s.name)).toEqual([NOTES_SHEET, ...contract.map(([id]) => id)])
+    const contract = [...contractTables(TREND), ...extensionTables()]
+    expect(workbook.worksheets.map(s => s.name)).toEqual([NOTES_SHEET, ...contract.map(([id]) => sheetName(id))])
 
     const notes = workbook.worksheets[0]
     const noteText = notes
@@ -100,7 +100,7 @@ describe('statistics exports', () => {
     expect(noteText).toContain(published.producedAt)
 
     contract.forEach(([id, rows, columns]) => {
-      const sheet = workbook.getWorksheet(id)!
+      const sheet = workbook.getWorksheet(sheetName(id))!
       const table = published.tables.find(x => x.id === id)!
       expect(sheet.getCell('A1').value).toBe(table.title)
       // Row 4: the column labels across; then one row per table row, its label first.
@@ -122,6 +122,6 @@ describe('statistics exports', () => {
     expect(json).toMatchObject({ financial_year: '2016-17', mode: 'published', suppress_max: 5 })
     expect(
       json.tables.map((x: { id: string; rows: string[]; columns: string[] }) => [x.id, x.rows, x.columns]),
-    ).toEqual(contractTables(TREND))
+    ).toEqual([...contractTables(TREND), ...extensionTables()])
   })
 })

@@ -12,7 +12,7 @@ import { addDays, addMonthsClamped, eighteenthBirthday } from '../../../src/doma
 import { financialYearOf } from '../../../src/domain/financialYear'
 import { reviewDuration } from '../../../src/domain/reviewDuration'
 import { sexGroup } from '../../../src/domain/sexGroup'
-import { TABLE_IDS } from '../../../src/domain/statistics/tables'
+import { EXTENSION_TABLE_IDS, TABLE_IDS } from '../../../src/domain/statistics/tables'
 import {
   ageBandSql,
   ethnicityGroupSql,
@@ -108,6 +108,10 @@ const EDGE_CASES: CaseSpec[] = [
   ),
 ]
 
+/** The contract's tables of a release: the reference implementation knows only those (issue 12's are tested on their own). */
+const contractOnly = <T extends { id: string }>(tables: T[]) =>
+  tables.filter(table => (TABLE_IDS as readonly string[]).includes(table.id))
+
 const PERIODS = [
   { years: '2015-16', list: ['2015-16'], start: '2015-04-01', end: '2016-03-31' },
   { years: '2016-17', list: ['2016-17'], start: '2016-04-01', end: '2017-03-31' },
@@ -162,7 +166,7 @@ describe('statistics SQL and the domain functions', () => {
     await insertCases(t.db, EDGE_CASES)
     const release = await sqlRelease(period.years)
     expect(release.financialYear).toBe(period.years)
-    expect(release.tables).toEqual(referenceTables(EDGE_CASES, { ...period, years: period.list }))
+    expect(contractOnly(release.tables)).toEqual(referenceTables(EDGE_CASES, { ...period, years: period.list }))
   })
 
   it('count the edge cases as the contract says in 2016-17', async () => {
@@ -189,15 +193,15 @@ describe('statistics SQL and the domain functions', () => {
 
   it('gives every table, every row and column, all zero, for a year with no data', async () => {
     const release = await sqlRelease('2016-17')
-    expect(release.tables.map(x => x.id)).toEqual([...TABLE_IDS])
+    expect(release.tables.map(x => x.id)).toEqual([...TABLE_IDS, ...EXTENSION_TABLE_IDS])
     release.tables.forEach(table => {
       table.rows.forEach(row => table.columns.forEach(column => expect(table.values[row.code][column.code]).toBe(0)))
     })
     // No death or review ever: the trend tables have only their total row.
     expect(release.tables.find(x => x.id === 'trend_deaths_by_sex')!.rows.map(r => r.code)).toEqual(['total'])
-    expect((await t.services.statisticsService.buildRelease({ years: '2016-17', mode: 'published' })).tables).toEqual(
-      release.tables,
-    )
+    expect(
+      contractOnly((await t.services.statisticsService.buildRelease({ years: '2016-17', mode: 'published' })).tables),
+    ).toEqual(contractOnly(release.tables))
   })
 
   it('runs the trend tables from the earliest year with data up to Y, empty years included', async () => {
@@ -274,7 +278,7 @@ describe('statistics SQL and the domain functions', () => {
         await insertCases(t.db, cases)
         for (const period of [PERIODS[1], PERIODS[3]]) {
           const release = await sqlRelease(period.years)
-          expect(release.tables).toEqual(referenceTables(cases, { ...period, years: period.list }))
+          expect(contractOnly(release.tables)).toEqual(referenceTables(cases, { ...period, years: period.list }))
           // The figures shared between tables agree, or published mode would refuse the release.
           const published = await t.services.statisticsService.buildRelease({ years: period.years, mode: 'published' })
           expect(published.tables.map(x => x.id)).toEqual(release.tables.map(x => x.id))

@@ -32,11 +32,11 @@ describe('npm run cdop -- stats', () => {
     const out = path.join(dir, 'stats.csv')
     const result = await cli(t, ['stats', '--year', '2016-17', '--format', 'csv', '--out', out])
     expect(result).toMatchObject({ code: 0, err: '' })
-    expect(result.out).toBe(`Wrote published statistics for 2016-17 (12 tables) as CSV to ${out}\n`)
+    expect(result.out).toBe(`Wrote published statistics for 2016-17 (15 tables) as CSV to ${out}\n`)
     const text = fs.readFileSync(out, 'utf8')
     expect(text.split('\r\n')[0]).toBe(CSV_HEADER)
     const records = parse(text, { columns: true }) as Record<string, string>[]
-    expect([...new Set(records.map(r => r.table))]).toHaveLength(12)
+    expect([...new Set(records.map(r => r.table))]).toHaveLength(15)
     expect(records.every(r => r.financial_year === '2016-17')).toBe(true)
     expect(records.filter(r => /^[1-5]$/.test(r.value))).toEqual([])
     expect(await exported()).toHaveLength(0)
@@ -48,7 +48,7 @@ describe('npm run cdop -- stats', () => {
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.readFile(xlsx)
     expect(workbook.worksheets[0].name).toBe('Notes')
-    expect(workbook.worksheets).toHaveLength(13)
+    expect(workbook.worksheets).toHaveLength(16)
 
     const json = path.join(dir, 'stats.json')
     expect((await cli(t, ['stats', '--year', '2015-16', '--format', 'json', '--out', json])).code).toBe(0)
