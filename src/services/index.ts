@@ -1,6 +1,7 @@
 import type { Config } from '../config'
 import type { Database } from '../db'
 import AccountLinkService from './accountLinkService'
+import AnnualReportService from './annualReport/annualReportService'
 import { createAgencyRequestServices } from './agencyRequests'
 import AuditBrowser from './auditBrowser'
 import AuditChainService from './auditChainService'
@@ -40,6 +41,7 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
   const meetingServices = createMeetingServices(db, auditService, caseService)
   const statisticsService = new StatisticsService(db, auditService, config.statistics)
   const secondFactorService = new SecondFactorService(db, auditService, config.mfa, 'Child death review service')
+  const publicationService = new PublicationService(db, auditService, statisticsService, config.statistics)
   const agencyRequestServices = createAgencyRequestServices(db, config, auditService, caseService)
   return {
     config,
@@ -59,7 +61,7 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
     secondFactorService,
     setupService: new SetupService(db, userService, config.setupLinkHours),
     statisticsService,
-    publicationService: new PublicationService(db, auditService, statisticsService, config.statistics),
+    publicationService,
     ...agencyRequestServices,
     jarEventService: new JarEventService(db, auditService),
     accountLinkService: new AccountLinkService(
@@ -72,6 +74,14 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
       'Child death review service',
     ),
     ...meetingServices,
+    annualReportService: new AnnualReportService(
+      db,
+      auditService,
+      statisticsService,
+      publicationService,
+      meetingServices.quorumRuleService,
+      config.annualReport,
+    ),
     ...createReviewServices(db, auditService, caseService, meetingServices.meetingService),
   }
 }
