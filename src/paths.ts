@@ -91,6 +91,8 @@ const paths = {
     quorum: '/settings/quorum',
     agencyLeads: '/settings/agency-leads',
     agencyLead: (agency: string) => `/settings/agency-leads/${agency}`,
+    localAuthorities: '/settings/local-authorities',
+    localAuthority: (id: string) => `/settings/local-authorities/${id}`,
   },
   admin: {
     users: '/admin/users',

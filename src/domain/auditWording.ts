@@ -173,8 +173,25 @@ const WORDING: Record<AuditAction, Wording> = {
   jar_event_removed: (e, n) => `${jarEventOf(e)} removed from the joint agency response of ${n.theCase()}`,
   agency_lead_changed: e =>
     `Lead contact for ${typeof e.details.agency === 'string' ? agencies.label(e.details.agency) : 'an agency'} changed`,
+  local_authorities_changed: e => {
+    const name = typeof e.details.name === 'string' ? e.details.name : 'a local authority'
+    const change = e.details.change
+    if (change === 'add') return `Added ${name} to the local authorities the panel covers`
+    if (change === 'remove') return `Removed ${name} from the local authorities the panel covers`
+    return `Moved ${name} ${change === 'up' ? 'up' : 'down'} the list of local authorities`
+  },
   case_readiness_overridden: (_e, n) => `${n.theCase()} sent to panel with information missing`,
   outbox_message_viewed: () => 'Viewed an e-mail in the outbox',
+  report_learning_listed: e =>
+    `Viewed the learning for the ${yearOf(e)} annual report (${plural(Number(e.details.shown) || 0, 'item')} listed)`,
+  report_learning_viewed: (e, n) =>
+    `Read the original ${e.details.sourceType === 'action' ? 'recommendation' : 'learning points'} of ${n.theCase()} to curate them for the annual report`,
+  report_learning_decided: (e, n) =>
+    `${e.details.decision === 'include' ? 'Included' : 'Left out'} ${e.details.sourceType === 'action' ? 'a recommendation' : 'the learning points'} of ${n.theCase()} ${e.details.decision === 'include' ? 'in' : 'of'} the annual report${e.details.decision === 'include' ? ', in curated wording' : ''}`,
+  report_actions_viewed: e =>
+    `Viewed the actions and their impact for the ${yearOf(e)} annual report (${plural(Number(e.details.shown) || 0, 'action')} shown)`,
+  data_quality_viewed: e =>
+    `Viewed the data quality list for ${yearOf(e)} (${plural(Array.isArray(e.details.caseIds) ? e.details.caseIds.length : 0, 'case')} listed)`,
   outbox_message_retried: e => `Asked to send an e-mail again (attempt ${Number(e.details.attempts) + 1 || 'unknown'})`,
 }
 

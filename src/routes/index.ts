@@ -6,6 +6,7 @@ import actionRoutes from './actions'
 import adminRoutes from './admin'
 import agencyLinkRoutes from './agencyLink'
 import agencyRequestRoutes from './agencyRequests'
+import annualReportRoutes from './annualReport'
 import caseRoutes from './cases'
 import homeRoutes from './home'
 import importRoutes from './import'
@@ -38,6 +39,7 @@ export default function routes(services: Services, authenticator: passport.Passp
   router.use(reviewRoutes(services))
   router.use(actionRoutes(services))
   router.use(statisticsRoutes(services))
+  router.use(annualReportRoutes(services))
   router.use(settingsRoutes(services))
   return router
 }

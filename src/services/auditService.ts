@@ -80,6 +80,7 @@ export type AuditAction =
   | 'jar_event_changed'
   | 'jar_event_removed'
   | 'agency_lead_changed'
+  | 'local_authorities_changed'
   | 'sign_in_password_accepted'
   | 'second_factor_failed'
   | 'second_factor_refused'
@@ -92,6 +93,11 @@ export type AuditAction =
   | 'invitation_accepted'
   | 'password_reset_link_sent'
   | 'password_reset_completed'
+  | 'report_learning_listed'
+  | 'report_learning_viewed'
+  | 'report_learning_decided'
+  | 'report_actions_viewed'
+  | 'data_quality_viewed'
 
 export interface AuditRecord {
   action: AuditAction

@@ -16,8 +16,11 @@ import FamilyLetterService from './familyLetterService'
 import HealthService from './healthService'
 import HistoryImportService from './import/historyImportService'
 import JarEventService from './jarEventService'
+import LocalAuthorityService from './localAuthorities/localAuthorityService'
 import { createMeetingServices } from './meetings'
 import PasswordHasher from './passwordHasher'
+import DataQualityService from './report/dataQualityService'
+import ReportLearningService from './report/reportLearningService'
 import { createReviewServices } from './reviews'
 import SecondFactorService from './secondFactorService'
 import SetupService from './setupService'
@@ -64,6 +67,7 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
     publicationService,
     ...agencyRequestServices,
     jarEventService: new JarEventService(db, auditService),
+    localAuthorityService: new LocalAuthorityService(db, auditService),
     accountLinkService: new AccountLinkService(
       db,
       auditService,
@@ -83,6 +87,8 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
       config.annualReport,
     ),
     ...createReviewServices(db, auditService, caseService, meetingServices.meetingService),
+    reportLearningService: new ReportLearningService(db, auditService),
+    dataQualityService: new DataQualityService(db, auditService),
   }
 }
 

@@ -18,6 +18,7 @@ const ITEMS: NavigationItem[] = [
   { href: paths.admin.users, text: 'Accounts', roles: ['admin'] },
   { href: paths.admin.audit, text: 'Audit log', roles: ['admin'] },
   { href: paths.settings.agencyLeads, text: 'Agency leads', roles: ['admin'] },
+  { href: paths.settings.localAuthorities, text: 'Local authorities', roles: ['admin'] },
   {
     href: paths.secondFactor.setUp,
     text: 'Second factor',

@@ -16,6 +16,7 @@ import Meeting from './Meeting'
 import MeetingMember from './MeetingMember'
 import OutboxMessage from './OutboxMessage'
 import RecoveryCode from './RecoveryCode'
+import ReportLearningItem from './ReportLearningItem'
 import Setting from './Setting'
 import SetupToken from './SetupToken'
 import User from './User'
@@ -42,6 +43,7 @@ export function initModels(sequelize: Sequelize) {
     FamilyLetter: FamilyLetter.initModel(sequelize),
     RecoveryCode: RecoveryCode.initModel(sequelize),
     AccountLink: AccountLink.initModel(sequelize),
+    ReportLearningItem: ReportLearningItem.initModel(sequelize),
   }
   models.AuditEvent.belongsTo(models.User, { as: 'actor', foreignKey: 'actorUserId' })
   models.Case.hasMany(models.CaseStatusChange, { as: 'statusChanges', foreignKey: 'caseId' })
@@ -80,6 +82,7 @@ export {
   MeetingMember,
   OutboxMessage,
   RecoveryCode,
+  ReportLearningItem,
   Setting,
   SetupToken,
   User,

@@ -2,8 +2,13 @@ import { literal, Op, QueryTypes, WhereOptions } from 'sequelize'
 import type { Database } from '../../db'
 import type { Action } from '../../db/models'
 import type { ActionLevel, ActionStatus } from '../../domain/codes'
+import { actionStatuses } from '../../domain/codes'
 import { todayInLondon } from '../../domain/dates'
-import { actionCompletionProblem } from '../../domain/reviewRules'
+import { parseFinancialYear } from '../../domain/financialYear'
+import { actionCompletionProblem, isActionOverdue } from '../../domain/reviewRules'
+import { identifiersIn, redactIdentifiers } from '../meetings/redactIdentifiers'
+import { caseIdentifiersFor } from '../report/caseIdentifiers'
+import { categoryLabel } from '../report/reportLearningService'
 import type { AuditContext } from '../auditContext'
 import type AuditService from '../auditService'
 import ServiceError from '../serviceError'
@@ -49,6 +54,27 @@ export interface ActionChanges {
 }
 
 const STILL_TO_DO: ActionStatus[] = ['open', 'in_progress']
+
+/** One action of the year's recommendations, as the annual report prints it: anonymised. */
+export interface ReportAction {
+  description: string
+  ownerAgency: string
+  /** The status in words ("In progress"). */
+  status: string
+  dueDate: string | null
+  overdue: boolean
+  evidence: string | null
+  /** For the coordinator's page, not for the document. */
+  actionId: string
+  caseId: string
+  /** 'curated': the coordinator's wording from the learning page; 'redacted': the original with the case's identifiers taken out. */
+  wording: 'curated' | 'redacted'
+}
+
+export interface ActionsReport {
+  themes: { theme: string; actions: ReportAction[] }[]
+  counts: { open: number; completed: number; overdue: number }
+}
 
 // Live actions: those of a finalised review (still tracked if the review is later superseded) or
 // recorded without one. A draft's recommendations are not actions until the panel finalises it.
@@ -139,6 +165,86 @@ export default class ActionService {
       theme: row.theme === null ? null : Number(row.theme),
       evidenceOfImpact: row.evidenceOfImpact ?? '',
     }))
+  }
+
+  /**
+   * The actions and their impact for the annual report: the actions recorded with reviews
+   * finalised in the financial year (review date 1 April to 31 March; the review final, or final
+   * then superseded), by theme (the review's category of death). Descriptions are the coordinator's
+   * curated wording where they included the recommendation on the learning page (and it still
+   * passes the identifier check), otherwise the original with the case's identifiers redacted as in
+   * the packs; owner and evidence of impact are redacted the same way. Open counts open and in
+   * progress; overdue, those of them due before today; completed, those complete (not accepted
+   * counts in none).
+   */
+  async reportForYear(financialYear: string): Promise<ActionsReport> {
+    const fy = parseFinancialYear(financialYear)
+    if (!fy) throw new ServiceError('invalid', 'Enter a financial year such as 2016-17')
+    const rows = (await this.db.sequelize.query(
+      `SELECT a.id, a.case_id AS "caseId", a.description, a.owner_organisation AS "ownerOrganisation",
+              a.status, a.due_date::text AS "dueDate", a.evidence_of_impact AS "evidenceOfImpact",
+              r.category, li.decision, li.curated_text AS "curatedText"
+         FROM actions a
+         JOIN case_reviews r ON r.id = a.review_id
+         LEFT JOIN report_learning_items li ON li.source_type = 'action' AND li.source_id = a.id
+        WHERE r.status IN ('final', 'superseded') AND r.review_date BETWEEN :start AND :end
+        ORDER BY r.category NULLS LAST, a.due_date ASC NULLS LAST, a.created_at, a.id`,
+      { replacements: { start: fy.start, end: fy.end }, type: QueryTypes.SELECT },
+    )) as {
+      id: string
+      caseId: string
+      description: string
+      ownerOrganisation: string | null
+      status: ActionStatus
+      dueDate: string | null
+      evidenceOfImpact: string | null
+      category: number | null
+      decision: string | null
+      curatedText: string | null
+    }[]
+    const identifiers = await caseIdentifiersFor(this.db, [...new Set(rows.map(r => r.caseId))])
+    const today = this.today()
+    const themes = new Map<string, ReportAction[]>()
+    const counts = { open: 0, completed: 0, overdue: 0 }
+    rows.forEach(row => {
+      const ids = identifiers.get(row.caseId) ?? {}
+      const curated = row.decision === 'include' ? row.curatedText?.trim() : undefined
+      const useCurated = !!curated && !identifiersIn(curated, ids).length
+      const overdue = isActionOverdue(row, today)
+      if (STILL_TO_DO.includes(row.status)) counts.open += 1
+      if (row.status === 'complete') counts.completed += 1
+      if (overdue) counts.overdue += 1
+      const evidence = row.evidenceOfImpact?.trim()
+      const theme = categoryLabel(row.category === null ? null : Number(row.category))
+      if (!themes.has(theme)) themes.set(theme, [])
+      themes.get(theme)!.push({
+        description: useCurated ? redactIdentifiers(curated!, ids) : redactIdentifiers(row.description, ids),
+        ownerAgency: row.ownerOrganisation?.trim()
+          ? redactIdentifiers(row.ownerOrganisation.trim(), ids)
+          : 'Not recorded',
+        status: actionStatuses.label(row.status),
+        dueDate: row.dueDate,
+        overdue,
+        evidence: evidence ? redactIdentifiers(evidence, ids) : null,
+        actionId: row.id,
+        caseId: row.caseId,
+        wording: useCurated ? 'curated' : 'redacted',
+      })
+    })
+    return { themes: [...themes].map(([theme, actions]) => ({ theme, actions })), counts }
+  }
+
+  /** The same, for the coordinator's page: the view is audited. */
+  async viewReportForYear(financialYear: string, context: AuditContext): Promise<ActionsReport> {
+    const report = await this.reportForYear(financialYear)
+    const actions = report.themes.flatMap(t => t.actions)
+    await this.auditService.record(context, {
+      action: 'report_actions_viewed',
+      entityType: 'report',
+      entityId: financialYear,
+      details: { financialYear, shown: actions.length, caseIds: [...new Set(actions.map(a => a.caseId))] },
+    })
+    return report
   }
 
   async findById(id: string): Promise<Action | null> {

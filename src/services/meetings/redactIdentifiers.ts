@@ -8,7 +8,14 @@ export interface CaseIdentifiers {
   dateOfBirth?: string | null
   /** Other names to take out, such as the agency staff who wrote a report. */
   otherNames?: (string | null | undefined)[]
+  /** Other dates to take out (ISO), such as the date of death where the text leaves the panel. */
+  otherDates?: (string | null | undefined)[]
+  /** Other exact words or codes to take out, such as the case reference. */
+  otherTerms?: (string | null | undefined)[]
 }
+
+/** Which kind of identifier a text was found to hold, for saying why it was refused. */
+export type IdentifierKind = 'date_of_birth' | 'other_date' | 'nhs_number' | 'postcode' | 'name' | 'term'
 
 export const REDACTED = '[redacted]'
 
@@ -85,21 +92,49 @@ function datePatterns(iso: string): string[] {
   ]
 }
 
-/** One pattern for all of a case's identifiers, or null when the case has none to look for. */
-function identifierPattern(ids: CaseIdentifiers): RegExp | null {
-  const alternatives: string[] = []
-  datePatterns(ids.dateOfBirth ?? '').forEach(p => alternatives.push(numberPattern(p)))
+/** Each of a case's identifier patterns with its kind, in the order the redaction tries them. */
+function identifierPatterns(ids: CaseIdentifiers): { kind: IdentifierKind; pattern: string }[] {
+  const found: { kind: IdentifierKind; pattern: string }[] = []
+  datePatterns(ids.dateOfBirth ?? '').forEach(p => found.push({ kind: 'date_of_birth', pattern: numberPattern(p) }))
+  ;(ids.otherDates ?? []).forEach(date =>
+    datePatterns(date ?? '').forEach(p => found.push({ kind: 'other_date', pattern: numberPattern(p) })),
+  )
   const nhs = (ids.nhsNumber ?? '').replace(/\D/g, '')
-  if (nhs.length >= 6) alternatives.push(numberPattern(digitsPattern(nhs)))
+  if (nhs.length >= 6) found.push({ kind: 'nhs_number', pattern: numberPattern(digitsPattern(nhs)) })
   const postcode = (ids.postcode ?? '').replace(/\s+/g, '').toUpperCase()
   if (postcode.length >= 5) {
-    alternatives.push(wordPattern(`${escape(postcode.slice(0, -3))}\\s*${escape(postcode.slice(-3))}`))
+    found.push({
+      kind: 'postcode',
+      pattern: wordPattern(`${escape(postcode.slice(0, -3))}\\s*${escape(postcode.slice(-3))}`),
+    })
   }
+  ;(ids.otherTerms ?? [])
+    .map(term => term?.trim())
+    .filter((term): term is string => !!term && term.length >= 3)
+    .forEach(term => found.push({ kind: 'term', pattern: wordPattern(escape(term).replace(/-/g, '[\\s\\-]*')) }))
   const fullName = [ids.givenNames, ids.familyName].filter(Boolean).join(' ')
   nameParts([fullName, ids.givenNames, ids.familyName, ...(ids.otherNames ?? [])]).forEach(name =>
-    alternatives.push(wordPattern(namePattern(name))),
+    found.push({ kind: 'name', pattern: wordPattern(namePattern(name)) }),
   )
+  return found
+}
+
+/** One pattern for all of a case's identifiers, or null when the case has none to look for. */
+function identifierPattern(ids: CaseIdentifiers): RegExp | null {
+  const alternatives = identifierPatterns(ids).map(p => p.pattern)
   return alternatives.length ? new RegExp(alternatives.join('|'), 'giu') : null
+}
+
+/**
+ * The kinds of the case's identifiers that a text still holds, by the same patterns as the
+ * redaction (so a text with none of them is one the redaction would leave as it is).
+ */
+export function identifiersIn(text: string, ids: CaseIdentifiers): IdentifierKind[] {
+  const kinds = new Set<IdentifierKind>()
+  identifierPatterns(ids).forEach(({ kind, pattern }) => {
+    if (!kinds.has(kind) && new RegExp(pattern, 'iu').test(text)) kinds.add(kind)
+  })
+  return [...kinds]
 }
 
 /**

@@ -104,6 +104,9 @@ export async function seedEverything(t: TestApp): Promise<Seeded> {
       itemId: item!.id,
       declarationId: declaration.id,
       actionId: action.id,
+      // The annual report's curation page names a learning source: the seeded action is a recommendation.
+      sourceType: 'action',
+      sourceId: action.id,
       otherId: other.id,
       eventId: jarEvent.id,
       agency: 'gp',

@@ -165,12 +165,20 @@ export const ACCESS: Record<string, Row> = {
   'GET /statistics/calendar': ADMIN,
   'POST /statistics/calendar': ADMIN,
   'GET /statistics/comparators': ADMIN,
+  'GET /statistics/annual-report/learning': CASE_MANAGERS,
+  'GET /statistics/annual-report/learning/:sourceType/:sourceId': CASE_MANAGERS,
+  'POST /statistics/annual-report/learning/:sourceType/:sourceId': CASE_MANAGERS,
+  'GET /statistics/annual-report/actions': CASE_MANAGERS,
+  'GET /statistics/data-quality': CASE_MANAGERS,
   'POST /statistics/comparators': ADMIN,
   'GET /settings/quorum': ADMIN,
   'POST /settings/quorum': ADMIN,
   'GET /settings/agency-leads': ADMIN,
   'GET /settings/agency-leads/:agency': ADMIN,
   'POST /settings/agency-leads/:agency': ADMIN,
+  'GET /settings/local-authorities': ADMIN,
+  'POST /settings/local-authorities': ADMIN,
+  'POST /settings/local-authorities/:id': ADMIN,
 }
 
 /** The URL of a route pattern with seeded ids (case ids under /meetings name a case on the agenda). */

@@ -1,4 +1,9 @@
-import { CaseIdentifiers, redactIdentifiers, redactorFor } from '../../../src/services/meetings/redactIdentifiers'
+import {
+  CaseIdentifiers,
+  identifiersIn,
+  redactIdentifiers,
+  redactorFor,
+} from '../../../src/services/meetings/redactIdentifiers'
 
 const child: CaseIdentifiers = {
   givenNames: 'Marigold Jane',
@@ -102,5 +107,26 @@ describe('redactIdentifiers', () => {
   it('gives a reusable redactor for one case', () => {
     const r = redactorFor(child)
     expect(['Marigold', 'LS1 4AP', 'fine'].map(r)).toEqual(['[redacted]', '[redacted]', 'fine'])
+  })
+
+  it('says which kinds of identifier a text still holds, by the same patterns as the redaction', () => {
+    const ids: CaseIdentifiers = {
+      ...child,
+      otherNames: ['Priya Okonkwo'],
+      otherDates: ['2024-05-09'],
+      otherTerms: ['CDOP-2024-0007'],
+    }
+    expect(identifiersIn('Safer sleep advice was not repeated at the six-week check', ids)).toEqual([])
+    expect(identifiersIn('Marigold was seen on 4 February 2024', ids)).toEqual(['date_of_birth', 'name'])
+    expect(identifiersIn('died 9th May 2024', ids)).toEqual(['other_date'])
+    expect(identifiersIn('NHS 943 476 5919', ids)).toEqual(['nhs_number'])
+    expect(identifiersIn('lived at ls14ap', ids)).toEqual(['postcode'])
+    expect(identifiersIn('see cdop-2024-0007', ids)).toEqual(['term'])
+    expect(identifiersIn('Dr Okonkwo said', ids)).toEqual(['name'])
+    // A text with none of them is one the redaction leaves alone, and the other way round.
+    const clean = 'A leaflet on 4 March 2024 for case CDOP-2024-0008'
+    expect(identifiersIn(clean, ids)).toEqual([])
+    expect(redactIdentifiers(clean, ids)).toBe(clean)
+    expect(redactIdentifiers('see CDOP-2024-0007 on 09/05/2024', ids)).toBe('see [redacted] on [redacted]')
   })
 })
