@@ -45,6 +45,9 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
   const statisticsService = new StatisticsService(db, auditService, config.statistics)
   const secondFactorService = new SecondFactorService(db, auditService, config.mfa, 'Child death review service')
   const publicationService = new PublicationService(db, auditService, statisticsService, config.statistics)
+  const reviewServices = createReviewServices(db, auditService, caseService, meetingServices.meetingService)
+  const reportLearningService = new ReportLearningService(db, auditService)
+  const dataQualityService = new DataQualityService(db, auditService)
   const agencyRequestServices = createAgencyRequestServices(db, config, auditService, caseService)
   return {
     config,
@@ -84,11 +87,12 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
       statisticsService,
       publicationService,
       meetingServices.quorumRuleService,
+      { learning: reportLearningService, actions: reviewServices.actionService, dataQuality: dataQualityService },
       config.annualReport,
     ),
-    ...createReviewServices(db, auditService, caseService, meetingServices.meetingService),
-    reportLearningService: new ReportLearningService(db, auditService),
-    dataQualityService: new DataQualityService(db, auditService),
+    ...reviewServices,
+    reportLearningService,
+    dataQualityService,
   }
 }
 

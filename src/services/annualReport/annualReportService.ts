@@ -19,7 +19,10 @@ import { releaseNotes, type ReleaseNote } from '../../domain/statistics/releaseN
 import { TOTAL } from '../../domain/statistics/tables'
 import { yearsOf } from '../../domain/statistics/years'
 import type { AuditContext } from '../auditContext'
+import type ActionService from '../actions/actionService'
 import type AuditService from '../auditService'
+import type DataQualityService from '../report/dataQualityService'
+import type ReportLearningService from '../report/reportLearningService'
 import type QuorumRuleService from '../meetings/quorumRuleService'
 import ServiceError from '../serviceError'
 import { releaseCharts } from '../statistics/charts'
@@ -29,8 +32,11 @@ import { svgToPng } from './chartImages'
 import type { AnnualReportContent, ReportSection } from './content'
 import { renderDocx } from './renderDocx'
 import {
+  actionsSection,
   activitySection,
+  dataQualitySection,
   disclosureSection,
+  learningSection,
   modifiableSection,
   panelSection,
   tablesSection,
@@ -47,6 +53,13 @@ export interface AnnualReportRequest {
 
 export interface AnnualReportOptions {
   panelName: string
+}
+
+/** The other services the report reads its sections from (issue 12's learning, actions and data quality). */
+export interface AnnualReportSources {
+  learning: Pick<ReportLearningService, 'curatedForYear'>
+  actions: Pick<ActionService, 'reportForYear'>
+  dataQuality: Pick<DataQualityService, 'forYear'>
 }
 
 /** Where the report is produced from, as the audit log records it. */
@@ -68,6 +81,7 @@ export default class AnnualReportService {
     private readonly statisticsService: StatisticsService,
     private readonly publicationService: PublicationService,
     private readonly quorumRules: QuorumRuleService,
+    private readonly sources: AnnualReportSources,
     private readonly options: AnnualReportOptions,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -154,9 +168,13 @@ export default class AnnualReportService {
     const { release, notes } = await this.release(year, request.mode)
     const trend = release.tables.find(t => t.id === 'trend_reviews_by_modifiable')
     const trendYears = (trend?.rows ?? []).map(r => r.code).filter(code => code !== TOTAL)
-    const [comparators, meetings] = await Promise.all([
+    const unsuppressed = request.mode === 'unsuppressed'
+    const [comparators, meetings, learning, actions, dataQuality] = await Promise.all([
       this.statisticsService.comparators.forYears([...new Set([...trendYears, ...yearsOf(year)])]),
       this.meetingsOfYear(year),
+      this.sources.learning.curatedForYear(year),
+      this.sources.actions.reportForYear(year),
+      unsuppressed ? this.sources.dataQuality.forYear(year) : null,
     ])
     const charts = await this.charts(release, comparators)
     const { panelName } = this.options
@@ -167,9 +185,11 @@ export default class AnnualReportService {
       trendSection(release, charts),
       modifiableSection(release, comparators, charts),
       timelinessSection(release, charts),
+      learningSection(year, learning),
+      actionsSection(actions),
+      dataQualitySection(dataQuality),
       disclosureSection(notes),
     ]
-    const unsuppressed = request.mode === 'unsuppressed'
     return {
       panelName,
       financialYear: year,

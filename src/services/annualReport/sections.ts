@@ -19,6 +19,9 @@ import type { CellValue, Release, StatsTable } from '../../domain/statistics/rel
 import type { ReleaseNote } from '../../domain/statistics/releaseNotes'
 import { MODIFIABLE_TABLE_IDS, TOTAL } from '../../domain/statistics/tables'
 import { yearsOf } from '../../domain/statistics/years'
+import type { ActionsReport } from '../actions/actionService'
+import type { DataQualityReport } from '../report/dataQualityService'
+import type { CuratedLearning } from '../report/reportLearningService'
 import type { NationalComparator } from '../statistics/nationalComparators'
 import type { Block, ReportSection } from './content'
 
@@ -266,6 +269,133 @@ export function disclosureSection(notes: readonly ReleaseNote[]): ReportSection 
           'They are the notes of the release this report is made from.',
       },
       { kind: 'bullets', items: notes.map(note => `${note.label}: ${note.value}`) },
+    ],
+  }
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+/**
+ * The learning the coordinator curated for the report, by category: only curated wording, already
+ * checked against the case's identifiers and redacted (reportLearningService.curatedForYear).
+ */
+export function learningSection(year: string, learning: readonly CuratedLearning[]): ReportSection {
+  const blocks: Block[] = []
+  if (!learning.length) {
+    blocks.push({
+      kind: 'paragraph',
+      text: `No learning from the reviews of ${year} has been chosen for the report yet.`,
+    })
+  }
+  const categories = [...new Set(learning.map(l => l.category))]
+  for (const category of categories) {
+    blocks.push({ kind: 'subheading', text: category })
+    const of = (kind: CuratedLearning['kind']) =>
+      learning.filter(l => l.category === category && l.kind === kind).map(l => l.text)
+    const points = of('learning')
+    const recommendations = of('recommendation')
+    if (points.length) {
+      blocks.push({ kind: 'paragraph', text: 'What the panel learned:' }, { kind: 'bullets', items: points })
+    }
+    if (recommendations.length) {
+      blocks.push(
+        { kind: 'paragraph', text: 'What the panel recommended:' },
+        { kind: 'bullets', items: recommendations },
+      )
+    }
+  }
+  return { id: 'learning', heading: 'Learning from the reviews', blocks }
+}
+
+/**
+ * The year's actions by theme, with their counts. Only actions whose wording the coordinator
+ * curated for the report are listed; the others are counted, and said to be.
+ */
+export function actionsSection(report: ActionsReport): ReportSection {
+  const all = report.themes.flatMap(t => t.actions)
+  const { open, completed, overdue } = report.counts
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      text: all.length
+        ? `The reviews of the year led to ${plural(all.length, 'action')}: ${open} still open ` +
+          `(${overdue} of them overdue) and ${completed} completed.`
+        : 'The reviews of the year led to no actions.',
+    },
+  ]
+  const uncurated = all.filter(a => a.wording !== 'curated').length
+  for (const theme of report.themes) {
+    const listed = theme.actions.filter(a => a.wording === 'curated')
+    if (!listed.length) continue
+    blocks.push({ kind: 'subheading', text: theme.theme })
+    blocks.push({
+      kind: 'table',
+      id: 'actions',
+      caption: `Actions: ${theme.theme}`,
+      head: ['Action', 'Owner', 'Status', 'Due', 'Evidence of impact'],
+      rows: listed.map(a => [
+        a.description,
+        a.ownerAgency,
+        a.overdue ? `${a.status} (overdue)` : a.status,
+        a.dueDate ? formatGovukDate(a.dueDate) : 'No date',
+        a.evidence ?? 'None recorded yet',
+      ]),
+    })
+  }
+  if (uncurated) {
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        `${plural(uncurated, 'action')} ${uncurated === 1 ? 'is' : 'are'} counted above but not listed, because ` +
+        'the wording has not been chosen for the report.',
+    })
+  }
+  return { id: 'actions', heading: 'Actions and their impact', blocks }
+}
+
+/**
+ * How many of the year's cases have each key item missing or "not known". Live counts, not part of
+ * any release and never checked against one, so they go only in the unsuppressed report: next to
+ * the published tables they could give away a suppressed figure.
+ */
+export function dataQualitySection(report: DataQualityReport | null): ReportSection {
+  if (!report) {
+    return {
+      id: 'data_quality',
+      heading: 'Data quality',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text:
+            'The counts of missing and "not known" items are in the confidential version of this report only: ' +
+            'they are counted from the case records, not from the published release, and beside its tables ' +
+            'they could give away a suppressed figure.',
+        },
+      ],
+    }
+  }
+  return {
+    id: 'data_quality',
+    heading: 'Data quality',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text:
+          `Of the ${plural(report.deaths, 'death')} and ${plural(report.reviews, 'review')} completed in ` +
+          `${report.financialYear}, how many had each key item missing or recorded as "not known".`,
+      },
+      {
+        kind: 'table',
+        id: 'data_quality',
+        caption: `Key items missing or not known, ${report.financialYear}`,
+        head: ['Item', 'Counted over', 'Missing', 'Not known'],
+        rows: report.items.map(item => [
+          item.label,
+          item.population === 'deaths' ? 'Deaths' : 'Reviews',
+          String(item.missing.count),
+          item.notKnown ? String(item.notKnown.count) : 'Not asked',
+        ]),
+      },
     ],
   }
 }
