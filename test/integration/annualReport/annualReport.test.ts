@@ -238,6 +238,60 @@ describe('the annual report', () => {
     }
   }, 120_000)
 
+  it('lists the year’s actions by theme only in curated wording, and counts every one', async () => {
+    await publish()
+    const child = await buildCase(t.services, { givenNames: 'Ottoline', familyName: 'Brackenbury' })
+    const review = await t.db.models.CaseReview.create({
+      caseId: child.id,
+      status: 'final',
+      reviewDate: '2016-10-03',
+      modifiableFactors: 'identified',
+      category: 6,
+    } as never)
+    const uncurated = 'Ottoline Brackenbury’s school to review its epilepsy care plans.'
+    const toCurate = 'Remind the ward about Ottoline’s medication chart.'
+    const [, second] = await t.db.models.Action.bulkCreate([
+      {
+        caseId: child.id,
+        reviewId: review.id,
+        description: uncurated,
+        ownerOrganisation: 'Education',
+        dueDate: '2017-01-31',
+      },
+      {
+        caseId: child.id,
+        reviewId: review.id,
+        description: toCurate,
+        ownerOrganisation: 'Acute trust',
+        dueDate: '2030-01-31',
+        evidenceOfImpact: 'Audit of charts in March showed every dose recorded.',
+      },
+    ] as never[])
+    const curated = 'Wards to check epilepsy medication charts at every handover.'
+    await t.services.reportLearningService.decide(
+      'action',
+      second.id,
+      { decision: 'include', curatedText: curated },
+      null,
+      systemContext(),
+    )
+    const { code, out } = await report()
+    expect(code).toBe(0)
+    const doc = await parseDocx(await fs.readFile(out))
+    expect(doc.text).toContain(
+      'The reviews of the year led to 2 actions: 2 still open (1 of them overdue) and 0 completed.',
+    )
+    expect(doc.text).toContain(
+      '1 action is counted above but not listed, because the wording has not been chosen for the report.',
+    )
+    const actions = doc.tables.find(x => x.caption.startsWith('Actions:'))!
+    expect(actions.rows[1].slice(0, 2)).toEqual([curated, 'Acute trust'])
+    expect(actions.rows[1][4]).toBe('Audit of charts in March showed every dose recorded.')
+    expect(doc.text).not.toContain('Brackenbury')
+    expect(doc.text).not.toContain('Ottoline')
+    expect(doc.text).not.toContain('epilepsy care plans')
+  }, 120_000)
+
   it('refuses, with the reason and a non-zero exit, every report it cannot write as asked', async () => {
     await publish()
     const cases: [string[], RegExp][] = [
