@@ -25,10 +25,11 @@ import type DataQualityService from '../report/dataQualityService'
 import type ReportLearningService from '../report/reportLearningService'
 import type QuorumRuleService from '../meetings/quorumRuleService'
 import ServiceError from '../serviceError'
-import { releaseCharts } from '../statistics/charts'
+import { createChartCache } from '../statistics/chartCache'
+import type { NationalComparator } from '../statistics/nationalComparators'
 import type PublicationService from '../statistics/publicationService'
 import type StatisticsService from '../statistics/statisticsService'
-import { svgToPng } from './chartImages'
+import { createPngCache } from './chartImages'
 import type { AnnualReportContent, ReportSection } from './content'
 import { renderDocx } from './renderDocx'
 import {
@@ -73,6 +74,10 @@ export interface AnnualReportFile {
 }
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** Charts drawn, and PNGs converted, once per version of the data, as the report page draws its charts. */
+const drawCharts = createChartCache()
+const toPng = createPngCache()
 
 export default class AnnualReportService {
   constructor(
@@ -152,13 +157,13 @@ export default class AnnualReportService {
   }
 
   /** Every chart of the release as a PNG. */
-  private async charts(release: Release, comparators: Parameters<typeof releaseCharts>[1]): Promise<ChartImage[]> {
-    const drawn = await releaseCharts(release, comparators)
+  private async charts(release: Release, comparators: readonly NationalComparator[]): Promise<ChartImage[]> {
+    const drawn = await drawCharts(release, comparators)
     return drawn.map(chart => ({
       tableId: chart.tableId,
       title: chart.title,
       note: chart.note,
-      ...svgToPng(chart.svg),
+      ...toPng(chart.svg),
     }))
   }
 

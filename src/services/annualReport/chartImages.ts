@@ -3,6 +3,7 @@
  * Word and LibreOffice versions show nothing, or only a fallback). Converted with resvg, a Rust SVG
  * renderer shipped as prebuilt binaries in npm packages, so it needs no network, browser or canvas.
  */
+import crypto from 'node:crypto'
 import { Resvg } from '@resvg/resvg-js'
 import { svgSize } from '../statistics/charts'
 
@@ -33,4 +34,21 @@ export function svgToPng(svg: string): PngImage {
   const png = rendered.asPng()
   const height = Math.round((rendered.height / rendered.width) * width)
   return { png, width: Math.round(width), height }
+}
+
+/** PNGs kept, by the SHA-256 of their SVG: converting is most of the time a report takes. */
+export const PNG_CACHE_SIZE = 128
+
+/** `svgToPng` remembering its last PNG_CACHE_SIZE results, least recently used out first. */
+export function createPngCache(convert: (svg: string) => PngImage = svgToPng, size = PNG_CACHE_SIZE) {
+  const cache = new Map<string, PngImage>()
+  return (svg: string): PngImage => {
+    const key = crypto.createHash('sha256').update(svg).digest('hex')
+    let image = cache.get(key)
+    if (image) cache.delete(key)
+    else image = convert(svg)
+    cache.set(key, image)
+    while (cache.size > size) cache.delete(cache.keys().next().value!)
+    return image
+  }
 }
