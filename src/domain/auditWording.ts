@@ -186,8 +186,12 @@ const WORDING: Record<AuditAction, Wording> = {
     `Viewed the learning for the ${yearOf(e)} annual report (${plural(Number(e.details.shown) || 0, 'item')} listed)`,
   report_learning_viewed: (e, n) =>
     `Read the original ${e.details.sourceType === 'action' ? 'recommendation' : 'learning points'} of ${n.theCase()} to curate them for the annual report`,
-  report_learning_decided: (e, n) =>
-    `${e.details.decision === 'include' ? 'Included' : 'Left out'} ${e.details.sourceType === 'action' ? 'a recommendation' : 'the learning points'} of ${n.theCase()} ${e.details.decision === 'include' ? 'in' : 'of'} the annual report${e.details.decision === 'include' ? ', in curated wording' : ''}`,
+  report_learning_decided: (e, n) => {
+    const what = e.details.sourceType === 'action' ? 'a recommendation' : 'the learning points'
+    return e.details.decision === 'include'
+      ? `Included ${what} of ${n.theCase()} in the annual report, in curated wording`
+      : `Left ${what} of ${n.theCase()} out of the annual report`
+  },
   report_actions_viewed: e =>
     `Viewed the actions and their impact for the ${yearOf(e)} annual report (${plural(Number(e.details.shown) || 0, 'action')} shown)`,
   data_quality_viewed: e =>
