@@ -17,7 +17,7 @@ import { formatGovukDate } from '../../domain/dates'
 import { modifiableShareOfRow, type Percentage } from '../../domain/statistics/percentages'
 import type { CellValue, Release, StatsTable } from '../../domain/statistics/release'
 import type { ReleaseNote } from '../../domain/statistics/releaseNotes'
-import { MODIFIABLE_TABLE_IDS, TOTAL } from '../../domain/statistics/tables'
+import { MODIFIABLE_TABLE_IDS, TABLE_IDS, TOTAL } from '../../domain/statistics/tables'
 import { yearsOf } from '../../domain/statistics/years'
 import type { ActionsReport } from '../actions/actionService'
 import type { DataQualityReport } from '../report/dataQualityService'
@@ -82,7 +82,7 @@ export function tableWithChart(table: StatsTable, mode: Release['mode'], charts:
       table,
     ),
     tableBlock(table, mode),
-    { kind: 'paragraph', text: tableSentence(table, mode) },
+    ...(COUNT_TABLES.has(table.id) ? [{ kind: 'paragraph' as const, text: tableSentence(table, mode) }] : []),
   ]
 }
 
@@ -178,13 +178,12 @@ export function activitySection(release: Release, meetings: readonly MeetingAtte
   return { id: 'activity', heading: 'Activity in the year', blocks }
 }
 
-/** Tables given their own sections, or none: everything else is one of "the year's tables". */
-const ELSEWHERE = new Set([
-  'summary',
-  'trend_deaths_by_sex',
-  'trend_reviews_by_modifiable',
-  'review_duration',
-  'review_timeliness',
+/** Tables given their own sections: everything else the release holds is one of "the year's tables". */
+const ELSEWHERE = new Set(['summary', 'trend_deaths_by_sex', 'trend_reviews_by_modifiable', 'review_duration'])
+
+/** Tables of counts, which the sentences know how to put in words; any other table is shown without one. */
+const COUNT_TABLES = new Set<string>([
+  ...TABLE_IDS,
   'deaths_by_local_authority_and_sex',
   'reviews_by_local_authority_and_modifiable',
 ])
