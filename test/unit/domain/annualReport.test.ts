@@ -104,7 +104,9 @@ describe('the annual report’s words', () => {
 
   it('names every group tied for the most', () => {
     const table = sexByModifiable([1, 9, 0, 10], [2, 8, 0, 10], [3, 17, 0, 20])
-    expect(tableSentence(table, 'unsuppressed')).toContain('The largest groups were Male and Female, with 10 each (50% each).')
+    expect(tableSentence(table, 'unsuppressed')).toContain(
+      'The largest groups were Male and Female, with 10 each (50% each).',
+    )
   })
 
   it('writes the female:male row year by year, oldest first, then the total', () => {
