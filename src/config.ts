@@ -45,6 +45,7 @@ const schema = z
     INVITATION_LINK_DAYS: positiveInt(7),
     PASSWORD_RESET_LINK_HOURS: positiveInt(24),
     SUPPRESS_MAX: positiveInt(5),
+    PANEL_NAME: z.string().trim().min(1).max(200).default('Child Death Overview Panel'),
     REQUEST_DUE_DAYS: positiveInt(28),
     AGENCY_LINK_EXPIRY_DAYS: positiveInt(60),
     AGENCY_LINK_MAX_REQUESTS_PER_MINUTE: positiveInt(30),
@@ -141,6 +142,8 @@ export function loadConfig(env: Env) {
     }),
     setupLinkHours: e.SETUP_LINK_HOURS,
     statistics: Object.freeze({ suppressMax: e.SUPPRESS_MAX }),
+    /** The annual report's title page and headers. */
+    annualReport: Object.freeze({ panelName: e.PANEL_NAME }),
     agencyRequests: Object.freeze({
       dueDays: e.REQUEST_DUE_DAYS,
       linkExpiryDays: e.AGENCY_LINK_EXPIRY_DAYS,

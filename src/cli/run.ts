@@ -8,6 +8,7 @@ import docsDataDictionary from './commands/docsDataDictionary'
 import generate from './commands/generate'
 import importCommand from './commands/import'
 import jobsRunReminders from './commands/jobsRunReminders'
+import reportAnnual from './commands/reportAnnual'
 import stats from './commands/stats'
 import statsPublish from './commands/statsPublish'
 import usersCreate from './commands/usersCreate'
@@ -26,6 +27,7 @@ export const commands: Command[] = [
   auditVerify,
   auditHead,
   generate,
+  reportAnnual,
 ]
 
 function help(io: CliIo): void {

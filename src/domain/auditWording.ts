@@ -152,6 +152,9 @@ const WORDING: Record<AuditAction, Wording> = {
   statistics_release_corrected: e =>
     `Published a correction of the statistics for ${typeof e.details.period === 'string' ? e.details.period : 'a period'} (version ${Number(e.details.version) || 'unknown'}): ${typeof e.details.reason === 'string' ? e.details.reason : 'no reason recorded'}`,
   statistics_pool_grid_changed: () => 'Changed the calendar of pooled statistics periods',
+  annual_report_produced: e =>
+    `Produced the ${e.details.mode === 'unsuppressed' ? 'confidential unsuppressed' : 'published'} annual report ` +
+    `for ${yearOf(e)}${e.details.via === 'cli' ? ' on the command line' : ''}`,
   case_merged: (e, n) =>
     `${typeof e.details.mergedCaseRef === 'string' ? e.details.mergedCaseRef : 'Another case'} merged into ${n.theCase()}`,
   case_merged_into: (e, n) =>

@@ -25,6 +25,7 @@ export type AuditAction =
   | 'statistics_release_published'
   | 'statistics_release_corrected'
   | 'statistics_pool_grid_changed'
+  | 'annual_report_produced'
   | 'case_notified'
   | 'case_viewed'
   | 'case_updated'

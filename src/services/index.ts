@@ -1,6 +1,7 @@
 import type { Config } from '../config'
 import type { Database } from '../db'
 import AccountLinkService from './accountLinkService'
+import AnnualReportService from './annualReport/annualReportService'
 import { createAgencyRequestServices } from './agencyRequests'
 import AuditBrowser from './auditBrowser'
 import AuditChainService from './auditChainService'
@@ -43,6 +44,10 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
   const meetingServices = createMeetingServices(db, auditService, caseService)
   const statisticsService = new StatisticsService(db, auditService, config.statistics)
   const secondFactorService = new SecondFactorService(db, auditService, config.mfa, 'Child death review service')
+  const publicationService = new PublicationService(db, auditService, statisticsService, config.statistics)
+  const reviewServices = createReviewServices(db, auditService, caseService, meetingServices.meetingService)
+  const reportLearningService = new ReportLearningService(db, auditService)
+  const dataQualityService = new DataQualityService(db, auditService)
   const agencyRequestServices = createAgencyRequestServices(db, config, auditService, caseService)
   return {
     config,
@@ -62,7 +67,7 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
     secondFactorService,
     setupService: new SetupService(db, userService, config.setupLinkHours),
     statisticsService,
-    publicationService: new PublicationService(db, auditService, statisticsService, config.statistics),
+    publicationService,
     ...agencyRequestServices,
     jarEventService: new JarEventService(db, auditService),
     localAuthorityService: new LocalAuthorityService(db, auditService),
@@ -76,9 +81,18 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
       'Child death review service',
     ),
     ...meetingServices,
-    ...createReviewServices(db, auditService, caseService, meetingServices.meetingService),
-    reportLearningService: new ReportLearningService(db, auditService),
-    dataQualityService: new DataQualityService(db, auditService),
+    annualReportService: new AnnualReportService(
+      db,
+      auditService,
+      statisticsService,
+      publicationService,
+      meetingServices.quorumRuleService,
+      { learning: reportLearningService, actions: reviewServices.actionService, dataQuality: dataQualityService },
+      config.annualReport,
+    ),
+    ...reviewServices,
+    reportLearningService,
+    dataQualityService,
   }
 }
 

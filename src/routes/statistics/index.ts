@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import requireRole from '../../middleware/requireRole'
 import type { Services } from '../../services'
+import AnnualReportController, { ANNUAL_REPORT_PATH } from './annualReportController'
 import ChooseYearController from './chooseYearController'
 import ComparatorsController, { COMPARATORS_PATH } from './comparatorsController'
 import DownloadController from './downloadController'
@@ -17,7 +18,7 @@ import { reportStylesheet } from './reportStylesheet'
  * the service), and publish releases; administrators enter the national comparators and set the
  * calendar of pooled periods.
  */
-export function statisticsRoutes({ statisticsService, publicationService }: Services): Router {
+export function statisticsRoutes({ statisticsService, publicationService, annualReportService }: Services): Router {
   const router = Router()
   router.use('/statistics', requireRole('coordinator', 'admin', 'public_health'))
   const releases = new ReleasesController(publicationService, statisticsService)
@@ -27,10 +28,12 @@ export function statisticsRoutes({ statisticsService, publicationService }: Serv
   const comparators = new ComparatorsController(statisticsService)
   const publish = new PublishController(publicationService)
   const calendar = new PoolCalendarController(publicationService)
+  const annualReport = new AnnualReportController(annualReportService)
   router.get('/statistics', choose.view)
   router.get('/statistics/report', report.view)
   router.get('/statistics/report.css', reportStylesheet)
   router.get('/statistics/download', download.download)
+  router.get(ANNUAL_REPORT_PATH, annualReport.download)
   router.get(RELEASES_PATH, releases.list)
   router.get(`${RELEASES_PATH}/:id`, releases.report)
   router.get(`${RELEASES_PATH}/:id/download`, releases.download)

@@ -1,3 +1,4 @@
+import { ANNUAL_REPORT_LINK_TEXT, annualReportHref } from './annualReportController'
 import { Request, Response } from 'express'
 import createError from 'http-errors'
 import { formatDateTimeLondon } from './publicationDates'
@@ -67,6 +68,10 @@ export default class ReleasesController {
         href: `${releasePath(stored)}/download?format=${format}`,
       })),
       otherMode: null,
+      annualReport:
+        stored.supersededBy || stored.period.includes('..')
+          ? null
+          : { href: annualReportHref(stored.period, 'published'), text: ANNUAL_REPORT_LINK_TEXT.published },
       publication: {
         version: stored.version,
         publishedOn: formatDateTimeLondon(stored.publishedAt),

@@ -12,6 +12,8 @@ export interface ReportLinks {
   otherMode: { href: string; text: string } | null
   /** Shown above the report: version, publication and supersession of a stored release. */
   publication?: { version: number; publishedOn: string; publishedBy: string; superseded: string | null }
+  /** The panel's annual report of the year as a Word document, where there is one to offer. */
+  annualReport?: { href: string; text: string } | null
 }
 
 /** The report page of a release, live or as published. */
@@ -43,5 +45,6 @@ export async function renderReport(
     downloads: links.downloads,
     otherMode: links.otherMode,
     publication: links.publication ?? null,
+    annualReport: links.annualReport ?? null,
   })
 }

@@ -1,3 +1,4 @@
+import { ANNUAL_REPORT_LINK_TEXT, annualReportHref } from './annualReportController'
 import { Request, Response } from 'express'
 import createError from 'http-errors'
 import { releaseNotes } from '../../domain/statistics/releaseNotes'
@@ -39,7 +40,13 @@ export default class ReportController {
       res.status(409).render('pages/statistics/unavailable', { period: query.years, message: error.message })
       return
     }
+    const single = !query.years.includes('..')
+    const offerReport =
+      single && (query.mode === 'unsuppressed' || (await this.publicationService.current(query.years)) !== null)
     await renderReport(res, this.statisticsService, release, releaseNotes(release), {
+      annualReport: offerReport
+        ? { href: annualReportHref(query.years, query.mode), text: ANNUAL_REPORT_LINK_TEXT[query.mode] }
+        : null,
       downloads: (['csv', 'xlsx', 'json'] as const).map(format => ({
         format,
         href: `/statistics/download?${releaseQueryString(query, { format })}`,

@@ -155,6 +155,7 @@ export const ACCESS: Record<string, Row> = {
   'GET /statistics/report': STATISTICS,
   'GET /statistics/report.css': STATISTICS,
   'GET /statistics/download': STATISTICS,
+  'GET /statistics/annual-report': STATISTICS,
   'GET /statistics/releases': STATISTICS,
   // The seeded id names no release: the same 404 for everyone who may read releases.
   'GET /statistics/releases/:id': row('S', 'N', 'N', 'F', 'N'),
