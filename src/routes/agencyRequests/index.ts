@@ -1,5 +1,6 @@
 import { Router } from 'express'
-import requireRole from '../../middleware/requireRole'
+import requireCapability from '../../middleware/requireCapability'
+import paths from '../../paths'
 import type { Services } from '../../services'
 import { loadCase } from '../cases/loadCase'
 import CloseRequestController from './closeRequestController'
@@ -13,7 +14,7 @@ import RequestController from './requestController'
 export default function agencyRequestRoutes({ caseService, caseMergeService, agencyRequestService }: Services): Router {
   const router = Router()
   // A pattern without named parameters, so the role check runs before the case is even looked up.
-  router.use(/^\/cases\/[^/]+\/requests(?:\/|$)/, requireRole('coordinator', 'admin'))
+  router.use(/^\/cases\/[^/]+\/requests(?:\/|$)/, requireCapability('manageAgencyRequests'))
   router.param('caseId', loadCase(caseService, caseMergeService))
   router.param('requestId', loadRequest(agencyRequestService))
 
@@ -23,15 +24,15 @@ export default function agencyRequestRoutes({ caseService, caseMergeService, age
   const close = new CloseRequestController(agencyRequestService)
   const paper = new PaperReportController(agencyRequestService)
 
-  router.get('/cases/:caseId/requests', list.view)
-  router.get('/cases/:caseId/requests/new', create.view)
-  router.post('/cases/:caseId/requests/new', create.submit)
-  router.get('/cases/:caseId/requests/:requestId', show.view)
-  router.post('/cases/:caseId/requests/:requestId/revoke-link', show.revokeLink)
-  router.post('/cases/:caseId/requests/:requestId/new-link', show.newLink)
-  router.get('/cases/:caseId/requests/:requestId/paper', paper.view)
-  router.post('/cases/:caseId/requests/:requestId/paper', paper.submit)
-  router.get('/cases/:caseId/requests/:requestId/:outcome', close.view)
-  router.post('/cases/:caseId/requests/:requestId/:outcome', close.submit)
+  router.get(paths.agencyRequests.list.pattern, list.view)
+  router.get(paths.agencyRequests.new.pattern, create.view)
+  router.post(paths.agencyRequests.new.pattern, create.submit)
+  router.get(paths.agencyRequests.show.pattern, show.view)
+  router.post(paths.agencyRequests.revokeLink.pattern, show.revokeLink)
+  router.post(paths.agencyRequests.newLink.pattern, show.newLink)
+  router.get(paths.agencyRequests.paper.pattern, paper.view)
+  router.post(paths.agencyRequests.paper.pattern, paper.submit)
+  router.get(paths.agencyRequests.close.pattern, close.view)
+  router.post(paths.agencyRequests.close.pattern, close.submit)
   return router
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express'
-import requireRole from '../../middleware/requireRole'
+import requireCapability from '../../middleware/requireCapability'
+import paths from '../../paths'
 import type { Services } from '../../services'
 import { loadCase } from '../cases/loadCase'
 import JarEventController from './jarEventController'
@@ -8,14 +9,14 @@ import JarEventController from './jarEventController'
 export default function jarEventRoutes({ caseService, jarEventService }: Services): Router {
   const router = Router()
   // A pattern without named parameters, so the role check runs before the case is even looked up.
-  router.use(/^\/cases\/[^/]+\/jar-events(?:\/|$)/, requireRole('coordinator', 'admin'))
+  router.use(/^\/cases\/[^/]+\/jar-events(?:\/|$)/, requireCapability('editCase'))
   router.param('caseId', loadCase(caseService))
   const controller = new JarEventController(jarEventService)
-  router.get('/cases/:caseId/jar-events/new', controller.newView)
-  router.post('/cases/:caseId/jar-events/new', controller.create)
-  router.get('/cases/:caseId/jar-events/:eventId', controller.editView)
-  router.post('/cases/:caseId/jar-events/:eventId', controller.update)
-  router.get('/cases/:caseId/jar-events/:eventId/remove', controller.removeView)
-  router.post('/cases/:caseId/jar-events/:eventId/remove', controller.remove)
+  router.get(paths.jarEvents.new.pattern, controller.newView)
+  router.post(paths.jarEvents.new.pattern, controller.create)
+  router.get(paths.jarEvents.edit.pattern, controller.editView)
+  router.post(paths.jarEvents.edit.pattern, controller.update)
+  router.get(paths.jarEvents.remove.pattern, controller.removeView)
+  router.post(paths.jarEvents.remove.pattern, controller.remove)
   return router
 }

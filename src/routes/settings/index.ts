@@ -1,5 +1,6 @@
 import { Router } from 'express'
-import requireRole from '../../middleware/requireRole'
+import requireCapability from '../../middleware/requireCapability'
+import paths from '../../paths'
 import type { Services } from '../../services'
 import AgencyLeadsController from './agencyLeadsController'
 import QuorumController from './quorumController'
@@ -7,13 +8,13 @@ import QuorumController from './quorumController'
 /** Service settings: administrators only. */
 export default function settingsRoutes({ quorumRuleService, agencyLeadService }: Services): Router {
   const router = Router()
-  router.use('/settings', requireRole('admin'))
+  router.use('/settings', requireCapability('changeSettings'))
   const quorum = new QuorumController(quorumRuleService)
-  router.get('/settings/quorum', quorum.view)
-  router.post('/settings/quorum', quorum.submit)
+  router.get(paths.settings.quorum, quorum.view)
+  router.post(paths.settings.quorum, quorum.submit)
   const leads = new AgencyLeadsController(agencyLeadService)
-  router.get('/settings/agency-leads', leads.list)
-  router.get('/settings/agency-leads/:agency', leads.view)
-  router.post('/settings/agency-leads/:agency', leads.submit)
+  router.get(paths.settings.agencyLeads, leads.list)
+  router.get(paths.settings.agencyLead.pattern, leads.view)
+  router.post(paths.settings.agencyLead.pattern, leads.submit)
   return router
 }

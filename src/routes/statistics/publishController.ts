@@ -6,8 +6,9 @@ import ServiceError from '../../services/serviceError'
 import { reportTables } from './reportView'
 import { auditContext } from '../auditContextOf'
 import { releasePath } from './releasesController'
+import paths from '../../paths'
 
-export const PUBLISH_PATH = '/statistics/publish'
+export const PUBLISH_PATH = paths.statistics.publish
 
 /** A form field as one string: absent is empty; repeated or nested is refused. */
 function field(source: Record<string, unknown> | undefined, name: string, max: number): string {

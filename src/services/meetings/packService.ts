@@ -3,6 +3,7 @@ import type { Case } from '../../db/models'
 import { ageBand } from '../../domain/ageBand'
 import { agencies, ageBands, expectedness, jarTriggers, postMortemStatuses, sexes } from '../../domain/codes'
 import { formatGovukDate, todayInLondon } from '../../domain/dates'
+import { can } from '../../domain/policy'
 import type { AuditContext } from '../auditContext'
 import type AuditService from '../auditService'
 import { isUuid } from '../userService'
@@ -88,7 +89,7 @@ export default class PackService {
    */
   async visibleItems(user: Express.User, meetingId: string): Promise<AgendaItemWithCase[]> {
     const items = await this.agendaService.items(meetingId)
-    if (user.roles.some(role => role === 'coordinator' || role === 'admin')) return items
+    if (can(user, 'manageMeetings')) return items
     const declared = await this.declarationService.caseIdsDeclaredBy(meetingId, user.id)
     return items.filter(item => !declared.has(item.caseId))
   }
