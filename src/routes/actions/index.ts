@@ -4,11 +4,13 @@ import paths from '../../paths'
 import type { Services } from '../../services'
 import EditActionController from './editActionController'
 import ListActionsController from './listActionsController'
+import { idParams } from '../params'
 
 /** Actions across all cases, tracked until closed: coordinators and administrators. */
 export default function actionRoutes({ actionService }: Services): Router {
   const router = Router()
   router.use(paths.actions.list, requireCapability('manageActions'))
+  idParams(router, { actionId: null })
   const list = new ListActionsController(actionService)
   const edit = new EditActionController(actionService)
   router.get(paths.actions.list, list.view)

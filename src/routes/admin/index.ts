@@ -8,6 +8,7 @@ import EditUserController from './editUserController'
 import ListUsersController from './listUsersController'
 import NewUserController from './newUserController'
 import UserActiveController from './userActiveController'
+import { idParams } from '../params'
 
 export default function adminRoutes({
   userService,
@@ -18,6 +19,7 @@ export default function adminRoutes({
 }: Services): Router {
   const router = Router()
   router.use('/admin', requireCapability('administerAccounts'))
+  idParams(router, { userId: null })
   const list = new ListUsersController(userService)
   const create = new NewUserController(accountLinkService)
   const edit = new EditUserController(userService, accountLinkService, secondFactorService)

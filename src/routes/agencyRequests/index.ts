@@ -9,14 +9,14 @@ import { loadRequest } from './loadRequest'
 import NewRequestController from './newRequestController'
 import PaperReportController from './paperReportController'
 import RequestController from './requestController'
+import { idParams } from '../params'
 
 /** Requests for information from agencies, from a case: coordinators and administrators only. */
 export default function agencyRequestRoutes({ caseService, caseMergeService, agencyRequestService }: Services): Router {
   const router = Router()
   // A pattern without named parameters, so the role check runs before the case is even looked up.
   router.use(/^\/cases\/[^/]+\/requests(?:\/|$)/, requireCapability('manageAgencyRequests'))
-  router.param('caseId', loadCase(caseService, caseMergeService))
-  router.param('requestId', loadRequest(agencyRequestService))
+  idParams(router, { caseId: loadCase(caseService, caseMergeService), requestId: loadRequest(agencyRequestService) })
 
   const list = new ListRequestsController(agencyRequestService)
   const create = new NewRequestController(agencyRequestService)

@@ -11,6 +11,7 @@ import MergeCasesController from './mergeCasesController'
 import { loadCase } from './loadCase'
 import NotifyCheckController from './notifyCheckController'
 import NotifyController from './notifyController'
+import { idParams } from '../params'
 
 /** Identifiable case records: coordinators and administrators only. */
 export default function caseRoutes({
@@ -25,7 +26,7 @@ export default function caseRoutes({
 }: Services): Router {
   const router = Router()
   router.use(paths.cases.list, requireCapability('viewCases'))
-  router.param('caseId', loadCase(caseService, caseMergeService))
+  idParams(router, { caseId: loadCase(caseService, caseMergeService), otherId: null })
 
   const list = new ListCasesController(caseSearchService, caseService, auditService)
   const notify = new NotifyController(caseService)

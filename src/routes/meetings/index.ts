@@ -9,7 +9,7 @@ import DeclareInterestController from './declareInterestController'
 import EditMeetingController from './editMeetingController'
 import LifecycleController from './lifecycleController'
 import ListMeetingsController from './listMeetingsController'
-import { loadMeeting } from './loadMeeting'
+import { loadMeeting, malformedMeeting, notOnAgenda } from './loadMeeting'
 import MeetingController from './meetingController'
 import MembersController from './membersController'
 import MinutesController from './minutesController'
@@ -17,6 +17,7 @@ import PackController from './packController'
 import { printStylesheet } from './printStylesheet'
 import ScheduleMeetingController from './scheduleMeetingController'
 import WholePackController from './wholePackController'
+import { idParams, validId } from '../params'
 
 /**
  * Panel meetings. Coordinators and administrators run them; a panel member reaches only the meetings
@@ -33,7 +34,10 @@ export default function meetingRoutes({
   const router = Router()
   const manage = requireCapability('manageMeetings')
   router.use(paths.meetings.list, requireCapability('attendMeetings'))
+  router.param('meetingId', validId('meetingId', malformedMeeting))
   router.param('meetingId', loadMeeting(meetingService))
+  router.param('caseId', validId('caseId', notOnAgenda))
+  idParams(router, { memberId: null, itemId: null, declarationId: null })
 
   const list = new ListMeetingsController(meetingService)
   const schedule = new ScheduleMeetingController(meetingService)

@@ -21,6 +21,16 @@ export const loadMeeting =
     return next()
   }
 
+/** A malformed meeting id gets the answer an unknown one does: 404 to a manager, 403 to anyone else. */
+export const malformedMeeting = (req: Request): Error =>
+  can(req.user, 'manageMeetings') ? createError(404, 'Meeting not found') : createError(403, NOT_INVITED)
+
+/** A malformed case id on a meeting's page: the case is not on its agenda. */
+export const notOnAgenda = (req: Request): Error =>
+  can(req.user, 'manageMeetings')
+    ? createError(404, 'That case is not on the agenda of this meeting')
+    : createError(403, 'That case is not on the agenda of a meeting you are invited to')
+
 export const loadedMeeting = (res: Response): Meeting => res.locals.meeting as Meeting
 
 /** Coordinators and administrators run meetings; panel members only read what they may. */

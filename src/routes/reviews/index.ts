@@ -6,12 +6,22 @@ import type { Services } from '../../services'
 import AutosaveController from './autosaveController'
 import DeferController from './deferController'
 import FinaliseController from './finaliseController'
-import { loadReviewPlace } from './loadReviewPlace'
+import { loadReviewPlace, NOT_ON_AGENDA } from './loadReviewPlace'
 import ReviewController from './reviewController'
+import { validId } from '../params'
+import createError from 'http-errors'
 
 /** The panel's review of a case on a meeting's agenda: the coordinator, or the chair, records it. */
 export default function reviewRoutes({ reviewService, reviewDecisionService }: Services): Router {
   const router = Router()
+  router.param(
+    'meetingId',
+    validId('meetingId', () => createError(404, NOT_ON_AGENDA)),
+  )
+  router.param(
+    'caseId',
+    validId('caseId', () => createError(404, NOT_ON_AGENDA)),
+  )
   const allowed = [requireCapability('reviewCase'), loadReviewPlace(reviewService)]
 
   const review = new ReviewController(reviewService, () => todayInLondon(new Date()))

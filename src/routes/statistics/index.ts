@@ -10,6 +10,7 @@ import PublishController from './publishController'
 import ReleasesController from './releasesController'
 import ReportController from './reportController'
 import { reportStylesheet } from './reportStylesheet'
+import { validId } from '../params'
 
 /**
  * The annual statistics: public health sees published releases only, as stored (the live pages
@@ -21,6 +22,8 @@ import { reportStylesheet } from './reportStylesheet'
 export function statisticsRoutes({ statisticsService, publicationService }: Services): Router {
   const router = Router()
   router.use(paths.statistics.chooseYear, requireCapability('viewPublishedStatistics'))
+  // The release's id is `:id` in its pattern; it is checked as any other record's id.
+  router.param('id', validId('releaseId'))
   const releases = new ReleasesController(publicationService, statisticsService)
   const choose = new ChooseYearController(statisticsService)
   const report = new ReportController(statisticsService, publicationService, releases)
