@@ -12,7 +12,7 @@ import { validId } from '../params'
 import createError from 'http-errors'
 
 /** The panel's review of a case on a meeting's agenda: the coordinator, or the chair, records it. */
-export default function reviewRoutes({ reviewService, reviewDecisionService }: Services): Router {
+export default function reviewRoutes({ reviewService, reviewDecisionService, clock }: Services): Router {
   const router = Router()
   router.param(
     'meetingId',
@@ -24,7 +24,7 @@ export default function reviewRoutes({ reviewService, reviewDecisionService }: S
   )
   const allowed = [requireCapability('reviewCase'), loadReviewPlace(reviewService)]
 
-  const review = new ReviewController(reviewService, () => todayInLondon(new Date()))
+  const review = new ReviewController(reviewService, () => todayInLondon(clock.now()))
   const autosave = new AutosaveController(reviewService)
   const finalise = new FinaliseController(reviewService, reviewDecisionService)
   const defer = new DeferController(reviewService, reviewDecisionService)
