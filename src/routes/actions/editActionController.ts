@@ -16,7 +16,7 @@ import {
 import { FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
 import { formatDate } from '../../views/viewHelpers'
 import { auditContext } from '../auditContextOf'
-import { RawValues, rawFromAction, readActionForm } from './readActionForm'
+import { RawValues, rawFromAction, readActionForm } from '../../forms/readActionForm'
 
 const dateText = (raw: RawValues) =>
   [raw['due_date-day'], raw['due_date-month'], raw['due_date-year']].some(Boolean)

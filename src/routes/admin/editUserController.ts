@@ -15,7 +15,7 @@ import {
   startedFrom,
 } from '../../forms/staleEdit'
 import { addError, FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
-import { AccountValues, readAccountForm } from './accountForm'
+import { AccountValues, readAccountForm } from '../../forms/accountForm'
 import paths from '../../paths'
 
 type Shown = Record<string, string>

@@ -1,5 +1,5 @@
-import type { Action, CaseReview, ContributoryFactor } from '../../db/models'
-import { can } from '../../domain/policy'
+import type { Action, CaseReview, ContributoryFactor } from '../db/models'
+import { can } from '../domain/policy'
 import {
   actionLevels,
   actionStatuses,
@@ -11,11 +11,11 @@ import {
   modifiableFactorsOutcomes,
   preventabilityOutcomes,
   type Category,
-} from '../../domain/codes'
-import { domainScore } from '../../domain/reviewRules'
-import type { AgendaPlace, ReviewSheet } from '../../services/reviews/reviewTypes'
-import { formatDate } from '../../views/viewHelpers'
-import { MAIN_FIELDS, RawValues } from './readReviewForm'
+} from '../domain/codes'
+import { domainScore } from '../domain/reviewRules'
+import type { AgendaPlace, ReviewSheet } from '../services/reviews/reviewTypes'
+import { formatDate } from '../views/viewHelpers'
+import { MAIN_FIELDS, RawValues } from '../forms/readReviewForm'
 
 type MainField = (typeof MAIN_FIELDS)[number]
 
