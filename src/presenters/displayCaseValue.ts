@@ -1,5 +1,5 @@
 import { formatNhsNumber } from '../domain/nhsNumber'
-import { formatDate } from '../views/viewHelpers'
+import { formatDate } from '../domain/dates'
 import type { CaseField } from '../forms/caseFields'
 
 /** A stored value as a person reads it: labels for codes, "4 June 2025" for dates, Yes or No. */

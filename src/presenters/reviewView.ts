@@ -14,7 +14,7 @@ import {
 } from '../domain/codes'
 import { domainScore } from '../domain/reviewRules'
 import type { AgendaPlace, ReviewSheet } from '../services/reviews/reviewTypes'
-import { formatDate } from '../views/viewHelpers'
+import { formatDate } from '../domain/dates'
 import { MAIN_FIELDS, RawValues } from '../forms/readReviewForm'
 
 type MainField = (typeof MAIN_FIELDS)[number]

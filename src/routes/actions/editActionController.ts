@@ -14,7 +14,7 @@ import {
   startedFrom,
 } from '../../forms/staleEdit'
 import { FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
-import { formatDate } from '../../views/viewHelpers'
+import { formatDate } from '../../domain/dates'
 import { auditContext } from '../auditContextOf'
 import { RawValues, rawFromAction, readActionForm } from '../../forms/readActionForm'
 

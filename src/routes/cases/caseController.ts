@@ -23,7 +23,7 @@ import type JarEventService from '../../services/jarEventService'
 import { requestRow } from '../../presenters/requestRows'
 import { auditContext } from '../auditContextOf'
 import type { Case } from '../../db/models'
-import { formatDate } from '../../views/viewHelpers'
+import { formatDate } from '../../domain/dates'
 import { loadedCase } from './loadCase'
 
 /**
