@@ -1,18 +1,59 @@
-/** Every URL of the service in one place; builders take opaque ids, never names or NHS numbers. */
+/**
+ * Every URL of the service in one place: each route is its pattern and its builder together, so a
+ * router mounts `paths.cases.show.pattern` and a view or redirect calls `paths.cases.show(id)` (or
+ * `.build(id)`) and the two cannot drift. A fixed URL is just its string. Builders take opaque ids,
+ * never names or NHS numbers, and escape what they are given.
+ */
+
+/** The names of the `:params` of a pattern, in order. */
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? [Name, ...ParamNames<`/${Rest}`>]
+  : P extends `${string}:${infer Name}`
+    ? [Name]
+    : []
+
+type ArgsOf<Names extends readonly string[]> = { [K in keyof Names]: string }
+
+export interface Route<Args extends readonly string[]> {
+  (...args: Args): string
+  /** The pattern a router mounts, its `:params` named as the routers' `router.param` loaders expect. */
+  readonly pattern: string
+  readonly build: (...args: Args) => string
+  /** The pattern with some of its params fixed, for a router that serves each value separately. */
+  readonly patternWith: (fixed: Record<string, string>) => string
+}
+
+/**
+ * A route with parameters; the builder takes them in the order the pattern names them. `Args`
+ * narrows them where only some values are URLs (for example an outcome).
+ */
+export function route<P extends string, Args extends readonly string[] = ArgsOf<ParamNames<P>>>(
+  pattern: P,
+): Route<Args> {
+  const parts = pattern.split(/(:[A-Za-z]+)/)
+  const build = (...args: Args): string => {
+    let next = 0
+    return parts.map(part => (part.startsWith(':') ? encodeURIComponent(args[next++]) : part)).join('')
+  }
+  const patternWith = (fixed: Record<string, string>): string =>
+    parts.map(part => (part.startsWith(':') && part.slice(1) in fixed ? fixed[part.slice(1)] : part)).join('')
+  return Object.assign((...args: Args) => build(...args), { pattern, build, patternWith })
+}
+
 const paths = {
   home: '/',
   signIn: '/sign-in',
   signOut: '/sign-out',
   setup: '/setup',
-  setupWithToken: (token: string) => `/setup/${token}`,
+  setupWithToken: route('/setup/:token'),
   /** The second step of signing in, and setting up a second factor (at first sign-in or by choice). */
   secondFactor: {
     verify: '/sign-in/second-factor',
     setUp: '/second-factor/set-up',
   },
   /** Invitation and password reset links: the token is the only credential, so it is never logged in full. */
-  invitation: (token: string) => `/invitation/${token}`,
-  passwordReset: (token: string) => `/reset-password/${token}`,
+  invitation: route('/invitation/:token'),
+  passwordReset: route('/reset-password/:token'),
   accessibility: '/accessibility',
   cookies: '/cookies',
   privacy: '/privacy',
@@ -23,85 +64,100 @@ const paths = {
     notify: '/cases/notify',
     notifyCheck: '/cases/notify/check',
     notifyCancel: '/cases/notify/cancel',
-    show: (id: string) => `/cases/${id}`,
-    edit: (id: string, section: string) => `/cases/${id}/edit/${section}`,
-    status: (id: string) => `/cases/${id}/status`,
-    merge: (id: string) => `/cases/${id}/merge`,
-    mergeWith: (id: string, otherId: string) => `/cases/${id}/merge/${otherId}`,
-    familyLetter: (id: string) => `/cases/${id}/family-letter`,
-    familyLetterPrint: (id: string) => `/cases/${id}/family-letter/print`,
-    familyQuestions: (id: string) => `/cases/${id}/family-questions`,
+    show: route('/cases/:caseId'),
+    edit: route('/cases/:caseId/edit/:section'),
+    status: route('/cases/:caseId/status'),
+    merge: route('/cases/:caseId/merge'),
+    mergeWith: route('/cases/:caseId/merge/:otherId'),
+    familyLetter: route('/cases/:caseId/family-letter'),
+    familyLetterPrint: route('/cases/:caseId/family-letter/print'),
+    familyQuestions: route('/cases/:caseId/family-questions'),
   },
   agencyRequests: {
-    list: (caseId: string) => `/cases/${caseId}/requests`,
-    new: (caseId: string) => `/cases/${caseId}/requests/new`,
-    show: (caseId: string, id: string) => `/cases/${caseId}/requests/${id}`,
-    revokeLink: (caseId: string, id: string) => `/cases/${caseId}/requests/${id}/revoke-link`,
-    newLink: (caseId: string, id: string) => `/cases/${caseId}/requests/${id}/new-link`,
-    close: (caseId: string, id: string, outcome: 'cancel' | 'not-involved') =>
-      `/cases/${caseId}/requests/${id}/${outcome}`,
-    paper: (caseId: string, id: string) => `/cases/${caseId}/requests/${id}/paper`,
+    list: route('/cases/:caseId/requests'),
+    new: route('/cases/:caseId/requests/new'),
+    show: route('/cases/:caseId/requests/:requestId'),
+    revokeLink: route('/cases/:caseId/requests/:requestId/revoke-link'),
+    newLink: route('/cases/:caseId/requests/:requestId/new-link'),
+    close: route<'/cases/:caseId/requests/:requestId/:outcome', [string, string, 'cancel' | 'not-involved']>(
+      '/cases/:caseId/requests/:requestId/:outcome',
+    ),
+    paper: route('/cases/:caseId/requests/:requestId/paper'),
   },
   jarEvents: {
-    new: (caseId: string) => `/cases/${caseId}/jar-events/new`,
-    edit: (caseId: string, id: string) => `/cases/${caseId}/jar-events/${id}`,
-    remove: (caseId: string, id: string) => `/cases/${caseId}/jar-events/${id}/remove`,
+    new: route('/cases/:caseId/jar-events/new'),
+    edit: route('/cases/:caseId/jar-events/:eventId'),
+    remove: route('/cases/:caseId/jar-events/:eventId/remove'),
   },
   /** The agency contact's secure link: the token is the only credential, so it is never logged in full. */
-  agencyLink: (token: string) => `/agency/${token}`,
+  agencyLink: route('/agency/:token'),
   outbox: {
     list: '/outbox',
-    show: (id: string) => `/outbox/${id}`,
-    retry: (id: string) => `/outbox/${id}/retry`,
+    show: route('/outbox/:messageId'),
+    retry: route('/outbox/:messageId/retry'),
   },
   meetings: {
     list: '/meetings',
+    printStylesheet: '/meetings/print.css',
     schedule: '/meetings/new',
-    show: (id: string) => `/meetings/${id}`,
-    edit: (id: string) => `/meetings/${id}/edit`,
-    members: (id: string) => `/meetings/${id}/members`,
-    externalMember: (id: string) => `/meetings/${id}/members/external`,
-    removeMember: (id: string, memberId: string) => `/meetings/${id}/members/${memberId}/remove`,
-    attendance: (id: string) => `/meetings/${id}/attendance`,
-    agendaAdd: (id: string) => `/meetings/${id}/agenda/add`,
-    agendaMove: (id: string, itemId: string) => `/meetings/${id}/agenda/${itemId}/move`,
-    agendaRemove: (id: string, itemId: string) => `/meetings/${id}/agenda/${itemId}/remove`,
-    declarations: (id: string) => `/meetings/${id}/declarations`,
-    withdrawDeclaration: (id: string, declarationId: string) =>
-      `/meetings/${id}/declarations/${declarationId}/withdraw`,
-    declareInterest: (id: string, caseId: string) => `/meetings/${id}/cases/${caseId}/interest`,
-    pack: (id: string, caseId: string) => `/meetings/${id}/cases/${caseId}/pack`,
-    wholePack: (id: string) => `/meetings/${id}/pack`,
-    minutes: (id: string) => `/meetings/${id}/minutes`,
-    held: (id: string) => `/meetings/${id}/held`,
-    cancel: (id: string) => `/meetings/${id}/cancel`,
-    postpone: (id: string) => `/meetings/${id}/postpone`,
+    show: route('/meetings/:meetingId'),
+    edit: route('/meetings/:meetingId/edit'),
+    members: route('/meetings/:meetingId/members'),
+    externalMember: route('/meetings/:meetingId/members/external'),
+    removeMember: route('/meetings/:meetingId/members/:memberId/remove'),
+    attendance: route('/meetings/:meetingId/attendance'),
+    agendaAdd: route('/meetings/:meetingId/agenda/add'),
+    agendaMove: route('/meetings/:meetingId/agenda/:itemId/move'),
+    agendaRemove: route('/meetings/:meetingId/agenda/:itemId/remove'),
+    declarations: route('/meetings/:meetingId/declarations'),
+    withdrawDeclaration: route('/meetings/:meetingId/declarations/:declarationId/withdraw'),
+    declareInterest: route('/meetings/:meetingId/cases/:caseId/interest'),
+    pack: route('/meetings/:meetingId/cases/:caseId/pack'),
+    wholePack: route('/meetings/:meetingId/pack'),
+    minutes: route('/meetings/:meetingId/minutes'),
+    held: route('/meetings/:meetingId/held'),
+    cancel: route('/meetings/:meetingId/cancel'),
+    postpone: route('/meetings/:meetingId/postpone'),
   },
   reviews: {
-    edit: (meetingId: string, caseId: string) => `/meetings/${meetingId}/cases/${caseId}/review`,
-    autosave: (meetingId: string, caseId: string) => `/meetings/${meetingId}/cases/${caseId}/review/autosave`,
-    finalise: (meetingId: string, caseId: string) => `/meetings/${meetingId}/cases/${caseId}/review/finalise`,
-    defer: (meetingId: string, caseId: string) => `/meetings/${meetingId}/cases/${caseId}/review/defer`,
+    edit: route('/meetings/:meetingId/cases/:caseId/review'),
+    autosave: route('/meetings/:meetingId/cases/:caseId/review/autosave'),
+    finalise: route('/meetings/:meetingId/cases/:caseId/review/finalise'),
+    defer: route('/meetings/:meetingId/cases/:caseId/review/defer'),
   },
   actions: {
     list: '/actions',
-    show: (id: string) => `/actions/${id}`,
+    show: route('/actions/:actionId'),
+  },
+  statistics: {
+    chooseYear: '/statistics',
+    report: '/statistics/report',
+    reportStylesheet: '/statistics/report.css',
+    download: '/statistics/download',
+    releases: '/statistics/releases',
+    release: route('/statistics/releases/:id'),
+    releaseDownload: route('/statistics/releases/:id/download'),
+    publish: '/statistics/publish',
+    poolCalendar: '/statistics/calendar',
+    comparators: '/statistics/comparators',
   },
   settings: {
     quorum: '/settings/quorum',
     agencyLeads: '/settings/agency-leads',
-    agencyLead: (agency: string) => `/settings/agency-leads/${agency}`,
+    agencyLead: route('/settings/agency-leads/:agency'),
     localAuthorities: '/settings/local-authorities',
-    localAuthority: (id: string) => `/settings/local-authorities/${id}`,
+    localAuthority: route('/settings/local-authorities/:localAuthorityId'),
   },
   admin: {
     users: '/admin/users',
     newUser: '/admin/users/new',
-    user: (id: string) => `/admin/users/${id}`,
-    userActive: (id: string) => `/admin/users/${id}/active`,
-    userPasswordReset: (id: string) => `/admin/users/${id}/password-reset`,
-    userInvitation: (id: string, change: 'resend' | 'revoke') => `/admin/users/${id}/invitation/${change}`,
-    userSecondFactorReset: (id: string) => `/admin/users/${id}/second-factor/reset`,
+    user: route('/admin/users/:userId'),
+    userActive: route('/admin/users/:userId/active'),
+    userPasswordReset: route('/admin/users/:userId/password-reset'),
+    userInvitation: route<'/admin/users/:userId/invitation/:change', [string, 'resend' | 'revoke']>(
+      '/admin/users/:userId/invitation/:change',
+    ),
+    userSecondFactorReset: route('/admin/users/:userId/second-factor/reset'),
     audit: '/admin/audit',
     auditExport: '/admin/audit/export.csv',
   },

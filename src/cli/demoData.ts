@@ -4,8 +4,8 @@ import { rootDir, type Config } from '../config'
 import type { Database } from '../db'
 import type { AgencyRequest, Case, Meeting } from '../db/models'
 import type { JarAttendee } from '../db/models/JarEvent'
-import { caseSections, notificationSections, sectionById, type CaseSection } from '../cases/caseFields'
-import { rawFromCase, readCaseForm, type CaseValues } from '../cases/readCaseForm'
+import { caseSections, notificationSections, sectionById, type CaseSection } from '../forms/caseFields'
+import { rawFromCase, readCaseForm, type CaseValues } from '../forms/readCaseForm'
 import type {
   ActionStatus,
   Agency,

@@ -3,7 +3,7 @@
  * statistics tables and import columns the app itself uses, so the published dictionary cannot
  * drift from what the service does. Rendered as a public page and as docs/data-dictionary.md.
  */
-import { caseSections, type CaseField } from '../cases/caseFields'
+import { caseSections, type CaseField } from '../forms/caseFields'
 import * as codes from '../domain/codes'
 import { CSV_HEADER } from '../domain/statistics/csv'
 import { extensionDefinitions, tableDefinitions, TOTAL, type TableDefinition } from '../domain/statistics/tables'

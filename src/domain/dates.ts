@@ -178,6 +178,23 @@ export function formatGovukDate(iso: IsoDate | null | undefined): string {
   return `${d} ${MONTH_NAMES[m - 1]} ${y}`
 }
 
+const londonLongDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+})
+
+/**
+ * The one date format of pages and letters, "4 June 2025", for a calendar date or an instant (the
+ * instant's day in London). Empty for nothing.
+ */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return ''
+  if (typeof value === 'string' && isValidIsoDate(value)) return formatGovukDate(value)
+  return londonLongDate.format(new Date(value))
+}
+
 // ---------------------------------------------------------------------------------------------
 // GOV.UK date input (three fields: day, month, year)
 

@@ -1,4 +1,5 @@
 import type { ActionStatus, MeetingCapacity, ModifiableFactors, Role } from './codes'
+import { can } from './policy'
 
 /**
  * The rules of the panel's review (data dictionary §3; cdr-background §5.3): pure functions, so the
@@ -80,8 +81,8 @@ export type RecordingRefusal = 'declared_interest' | 'not_invited' | 'not_chair'
  */
 export function reviewRecordingRefusal(facts: RecorderFacts): RecordingRefusal | null {
   if (facts.declaredInterest) return 'declared_interest'
-  if (facts.roles.includes('coordinator') || facts.roles.includes('admin')) return null
-  if (!facts.roles.includes('panel_member') || facts.capacity === null) return 'not_invited'
+  if (can(facts, 'manageMeetings')) return null
+  if (!can(facts, 'sitOnPanel') || facts.capacity === null) return 'not_invited'
   return facts.capacity === 'chair' ? null : 'not_chair'
 }
 

@@ -1,7 +1,7 @@
 import { QueryTypes, Transaction, UniqueConstraintError } from 'sequelize'
 import type { Database } from '../db'
 import type { Case } from '../db/models'
-import { caseSections, type CaseAttribute, type CaseField } from '../cases/caseFields'
+import { caseSections, type CaseAttribute, type CaseField } from '../forms/caseFields'
 import { mergeRefusal, valuesDiffer } from '../domain/caseMerge'
 import { caseDateProblems } from '../domain/caseRules'
 import { todayInLondon } from '../domain/dates'

@@ -1,34 +1,34 @@
-import type { Role } from '../domain/codes'
+import { can, type Capability } from '../domain/policy'
 import paths from '../paths'
 
 interface NavigationItem {
   href: string
   text: string
-  roles: Role[]
+  capability: Capability
 }
 
-/** The header navigation; each later feature adds its entry here with the roles that may use it. */
+/** The header navigation; each feature adds its entry here with the capability that reaches it. */
 const ITEMS: NavigationItem[] = [
-  { href: paths.home, text: 'Home', roles: ['admin', 'coordinator', 'panel_member', 'public_health'] },
-  { href: paths.cases.list, text: 'Cases', roles: ['coordinator', 'admin'] },
-  { href: paths.meetings.list, text: 'Meetings', roles: ['coordinator', 'admin', 'panel_member'] },
-  { href: paths.actions.list, text: 'Actions', roles: ['coordinator', 'admin'] },
-  { href: '/statistics', text: 'Statistics', roles: ['coordinator', 'admin', 'public_health'] },
-  { href: paths.outbox.list, text: 'Outbox', roles: ['coordinator', 'admin'] },
-  { href: paths.admin.users, text: 'Accounts', roles: ['admin'] },
-  { href: paths.admin.audit, text: 'Audit log', roles: ['admin'] },
-  { href: paths.settings.agencyLeads, text: 'Agency leads', roles: ['admin'] },
-  { href: paths.settings.localAuthorities, text: 'Local authorities', roles: ['admin'] },
+  { href: paths.home, text: 'Home', capability: 'useService' },
+  { href: paths.cases.list, text: 'Cases', capability: 'viewCases' },
+  { href: paths.meetings.list, text: 'Meetings', capability: 'attendMeetings' },
+  { href: paths.actions.list, text: 'Actions', capability: 'manageActions' },
+  { href: paths.statistics.chooseYear, text: 'Statistics', capability: 'viewPublishedStatistics' },
+  { href: paths.outbox.list, text: 'Outbox', capability: 'viewOutbox' },
+  { href: paths.admin.users, text: 'Accounts', capability: 'administerAccounts' },
+  { href: paths.admin.audit, text: 'Audit log', capability: 'viewAuditLog' },
+  { href: paths.settings.agencyLeads, text: 'Agency leads', capability: 'changeSettings' },
+  { href: paths.settings.localAuthorities, text: 'Local authorities', capability: 'changeSettings' },
   {
     href: paths.secondFactor.setUp,
     text: 'Second factor',
-    roles: ['admin', 'coordinator', 'panel_member', 'public_health'],
+    capability: 'useService',
   },
 ]
 
 export function navigationFor(user: Express.User | undefined, currentPath: string) {
   if (!user) return []
-  return ITEMS.filter(item => item.roles.some(role => user.roles.includes(role))).map(item => ({
+  return ITEMS.filter(item => can(user, item.capability)).map(item => ({
     href: item.href,
     text: item.text,
     active: item.href === paths.home ? currentPath === paths.home : currentPath.startsWith(item.href),

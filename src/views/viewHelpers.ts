@@ -1,31 +1,19 @@
 import { roles } from '../domain/codes'
+import { formatDate } from '../domain/dates'
 import paths from '../paths'
 import { navigationFor } from './navigation'
 
+/** Dates have one home, domain/dates; the views' helpers hand it on. */
+export { formatDate }
+
 const LONDON = 'Europe/London'
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: LONDON,
-})
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
   hour: 'numeric',
   minute: '2-digit',
   hour12: true,
   timeZone: LONDON,
 })
-
-/** "4 June 2025" for a calendar date string or an instant. */
-export function formatDate(value: string | Date | null | undefined): string {
-  if (!value) return ''
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split('-').map(Number)
-    return dateFormat.format(new Date(Date.UTC(y, m - 1, d, 12)))
-  }
-  return dateFormat.format(new Date(value))
-}
 
 /** GOV.UK style times: "9:30am", "midday", "midnight". */
 export function formatTime(value: Date | string): string {

@@ -5,7 +5,7 @@ import type { LinkProblem } from '../../services/accountLinkService'
 import ServiceError from '../../services/serviceError'
 import { auditContext } from '../auditContextOf'
 import { FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
-import { validateNewPassword } from '../admin/accountForm'
+import { validateNewPassword } from '../../forms/accountForm'
 import paths from '../../paths'
 
 const PROBLEMS: Record<LinkProblem, string> = {

@@ -1,4 +1,5 @@
 import { Router } from 'express'
+import paths from '../../paths'
 import type { Services } from '../../services'
 import rateLimit from '../agencyLink/rateLimit'
 import AccountLinkController from './accountLinkController'
@@ -9,9 +10,9 @@ export default function accountLinkRoutes({ accountLinkService, rateLimiter, con
   const invitation = new AccountLinkController(accountLinkService, 'invitation')
   const reset = new AccountLinkController(accountLinkService, 'password_reset')
   const limit = rateLimit(rateLimiter, 'account-link', config.signIn.pagesMaxRequestsPerMinute)
-  router.get('/invitation/:token', limit, invitation.view)
-  router.post('/invitation/:token', limit, invitation.submit)
-  router.get('/reset-password/:token', limit, reset.view)
-  router.post('/reset-password/:token', limit, reset.submit)
+  router.get(paths.invitation.pattern, limit, invitation.view)
+  router.post(paths.invitation.pattern, limit, invitation.submit)
+  router.get(paths.passwordReset.pattern, limit, reset.view)
+  router.post(paths.passwordReset.pattern, limit, reset.submit)
   return router
 }

@@ -6,39 +6,29 @@ import { isActionOverdue } from '../../domain/reviewRules'
 import paths from '../../paths'
 import type ActionService from '../../services/actions/actionService'
 import ServiceError from '../../services/serviceError'
-import { addError, FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
-import { formatDate } from '../../views/viewHelpers'
+import {
+  type ConflictRow,
+  conflictErrors,
+  conflictRows,
+  type StaleEditQuestion,
+  startedFrom,
+} from '../../forms/staleEdit'
+import { FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
+import { formatDate } from '../../domain/dates'
 import { auditContext } from '../auditContextOf'
-import { RawValues, rawFromAction, readActionForm } from './readActionForm'
-
-interface Conflict {
-  label: string
-  before: string
-  theirs: string
-  yours: string
-}
+import { RawValues, rawFromAction, readActionForm } from '../../forms/readActionForm'
 
 const dateText = (raw: RawValues) =>
   [raw['due_date-day'], raw['due_date-month'], raw['due_date-year']].some(Boolean)
     ? [raw['due_date-day'], raw['due_date-month'], raw['due_date-year']].join('/')
     : ''
 
-const QUESTIONS: { label: string; show: (raw: RawValues) => string }[] = [
+const QUESTIONS: StaleEditQuestion<RawValues>[] = [
   { label: 'Status', show: raw => actionStatuses.label(raw.status) },
   { label: 'Due date', show: dateText },
   { label: 'Owner organisation', show: raw => raw.owner_organisation ?? '' },
   { label: 'Evidence of impact', show: raw => raw.evidence_of_impact ?? '' },
 ]
-
-function startedFrom(body: unknown): RawValues {
-  try {
-    const parsed = JSON.parse(String((body as Record<string, unknown>)?.started_from ?? '{}').slice(0, 200_000))
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {}
-    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string')) as RawValues
-  } catch {
-    return {}
-  }
-}
 
 /** One action: its status, due date, owner and evidence of impact, saved with optimistic locking. */
 export default class EditActionController {
@@ -54,7 +44,7 @@ export default class EditActionController {
     const action = await this.load(req)
     const version = Number(req.body?.version)
     if (!Number.isInteger(version)) throw createError(400, 'The form is missing its version')
-    const started = startedFrom(req.body)
+    const started = startedFrom<RawValues>(req.body)
     const { raw, values, errors } = readActionForm(req.body)
     if (!values || hasErrors(errors)) return this.render(res.status(400), action, raw, started, version, errors)
     try {
@@ -63,19 +53,9 @@ export default class EditActionController {
       if (!ServiceError.is(error, 'stale_version')) throw error
       const current = (await this.actionService.findById(action.id))!
       const now = rawFromAction(current)
-      const conflicts = QUESTIONS.filter(q => q.show(started) !== q.show(now)).map(q => ({
-        label: q.label,
-        before: q.show(started),
-        theirs: q.show(now),
-        yours: q.show(raw),
-      }))
-      const conflictErrors = noErrors()
-      addError(
-        conflictErrors,
-        'conflict',
-        'Someone else saved this action while you were editing it. Check their changes, then save yours again',
-      )
-      return this.render(res.status(409), current, raw, now, current.version, conflictErrors, conflicts)
+      const conflicts = conflictRows(QUESTIONS, { started, current: now, typed: raw })
+      const errors = conflictErrors('saved this action')
+      return this.render(res.status(409), current, raw, now, current.version, errors, conflicts)
     }
     req.session.flash = [{ type: 'success', text: 'Action updated' }]
     return res.redirect(paths.actions.list)
@@ -94,7 +74,7 @@ export default class EditActionController {
     started: RawValues,
     version: number,
     errors: FormErrors,
-    conflicts?: Conflict[],
+    conflicts?: ConflictRow[],
   ) {
     res.render('pages/actions/edit', {
       action,

@@ -2,8 +2,8 @@ import { Request, Response } from 'express'
 import { actionLevels, actionStatuses, categories } from '../../domain/codes'
 import { isActionOverdue } from '../../domain/reviewRules'
 import type ActionService from '../../services/actions/actionService'
-import { formatDate } from '../../views/viewHelpers'
-import { readActionQuery } from './readActionForm'
+import { formatDate } from '../../domain/dates'
+import { readActionQuery } from '../../forms/readActionForm'
 
 /** An action's theme in words: the category of death of the review it came from. */
 export const themeLabel = (theme: number | null): string =>

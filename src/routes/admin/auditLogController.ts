@@ -8,6 +8,7 @@ import { actionLabel, auditActionCodes, describeAuditEvent, idsIn, isAuditAction
 import { auditContext } from '../auditContextOf'
 import { addError, FormErrors, hasErrors, noErrors, text } from '../../utils/formErrors'
 import { readDateInput } from '../../utils/dateInput'
+import paths from '../../paths'
 
 const PAGE_SIZE = 50
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -125,7 +126,7 @@ export default class AuditLogController {
   exportCsv = async (req: Request, res: Response): Promise<void> => {
     const { values, filter, errors } = await this.readFilter(req)
     if (hasErrors(errors)) {
-      res.redirect(`/admin/audit?${AuditLogController.queryOf(values)}`)
+      res.redirect(`${paths.admin.audit}?${AuditLogController.queryOf(values)}`)
       return
     }
     // Recorded before any row leaves, so an export cut short is on the record too.

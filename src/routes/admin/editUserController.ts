@@ -6,9 +6,33 @@ import type SecondFactorService from '../../services/secondFactorService'
 import type UserService from '../../services/userService'
 import ServiceError from '../../services/serviceError'
 import { auditContext } from '../auditContextOf'
+import { roles as roleCodes } from '../../domain/codes'
+import {
+  type ConflictRow,
+  conflictErrors,
+  conflictRows,
+  type StaleEditQuestion,
+  startedFrom,
+} from '../../forms/staleEdit'
 import { addError, FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
-import { AccountValues, readAccountForm } from './accountForm'
+import { AccountValues, readAccountForm } from '../../forms/accountForm'
 import paths from '../../paths'
+
+type Shown = Record<string, string>
+
+/** The account's answers as the conflict table shows them, from the form's values or the stored account. */
+const shown = (values: { name?: unknown; roles?: unknown }): Shown => ({
+  name: typeof values.name === 'string' ? values.name : '',
+  roles: (Array.isArray(values.roles) ? values.roles : [])
+    .filter((role): role is string => typeof role === 'string')
+    .map(role => roleCodes.label(role))
+    .join(', '),
+})
+
+const QUESTIONS: StaleEditQuestion<Shown>[] = [
+  { label: 'Name', show: v => v.name ?? '' },
+  { label: 'Roles', show: v => v.roles ?? '' },
+]
 
 export default class EditUserController {
   constructor(
@@ -34,26 +58,29 @@ export default class EditUserController {
     values.email = account.email
     const version = Number(req.body.version)
     if (!Number.isInteger(version)) throw createError(400, 'The form is missing its version')
-    if (hasErrors(errors)) return this.render(res.status(400), account, values, version, errors)
+    const started = startedFrom<Shown>(req.body)
+    if (hasErrors(errors)) return this.render(res.status(400), account, values, version, errors, started)
     try {
       await this.userService.update(account.id, { name: values.name, roles: values.roles, version }, auditContext(req))
     } catch (error) {
       if (ServiceError.is(error, 'stale_version')) {
         // Keep what this person typed, show what the other person saved, and let them save again on top.
         const fresh = await this.load(req)
-        addError(
-          errors,
-          'name',
-          'Someone else changed this account while you were editing it. Check their changes below, then save again',
+        const current = shown(fresh)
+        const conflicts = conflictRows(QUESTIONS, { started, current, typed: shown(values) })
+        return this.render(
+          res.status(409),
+          fresh,
+          values,
+          fresh.version,
+          conflictErrors('changed this account', errors),
+          current,
+          conflicts,
         )
-        return this.render(res.status(409), fresh, values, fresh.version, errors, {
-          name: fresh.name,
-          roles: fresh.roles,
-        })
       }
       if (ServiceError.is(error, 'refused')) {
         addError(errors, 'roles', error.message, '#roles')
-        return this.render(res.status(400), account, values, version, errors)
+        return this.render(res.status(400), account, values, version, errors, started)
       }
       throw error
     }
@@ -73,13 +100,15 @@ export default class EditUserController {
     values: AccountValues,
     version: number,
     errors: FormErrors,
-    conflict?: { name: string; roles: string[] },
+    started: Shown = shown(account),
+    conflicts?: ConflictRow[],
   ) {
     res.render('pages/admin/edit-user', {
       account,
       values,
       version,
-      conflict,
+      startedFrom: JSON.stringify(started),
+      conflicts,
       invited: !account.passwordHash,
       invitation: await this.accountLinkService.openInvitation(account.id),
       secondFactor: this.secondFactorService.isEnrolled(account),

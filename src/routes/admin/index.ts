@@ -1,12 +1,14 @@
 import { Router } from 'express'
+import paths from '../../paths'
 import type { Services } from '../../services'
-import requireRole from '../../middleware/requireRole'
+import requireCapability from '../../middleware/requireCapability'
 import AccountAccessController from './accountAccessController'
 import AuditLogController from './auditLogController'
 import EditUserController from './editUserController'
 import ListUsersController from './listUsersController'
 import NewUserController from './newUserController'
 import UserActiveController from './userActiveController'
+import { idParams } from '../params'
 
 export default function adminRoutes({
   userService,
@@ -16,24 +18,25 @@ export default function adminRoutes({
   secondFactorService,
 }: Services): Router {
   const router = Router()
-  router.use('/admin', requireRole('admin'))
+  router.use('/admin', requireCapability('administerAccounts'))
+  idParams(router, { userId: null })
   const list = new ListUsersController(userService)
   const create = new NewUserController(accountLinkService)
   const edit = new EditUserController(userService, accountLinkService, secondFactorService)
   const active = new UserActiveController(userService)
   const audit = new AuditLogController(auditService, auditBrowser, userService)
   const access = new AccountAccessController(accountLinkService, secondFactorService)
-  router.get('/admin/users', list.view)
-  router.get('/admin/users/new', create.view)
-  router.post('/admin/users/new', create.submit)
-  router.get('/admin/users/:userId', edit.view)
-  router.post('/admin/users/:userId', edit.submit)
-  router.post('/admin/users/:userId/active', active.submit)
-  router.post('/admin/users/:userId/password-reset', access.sendPasswordReset)
-  router.post('/admin/users/:userId/invitation/resend', access.resendInvitation)
-  router.post('/admin/users/:userId/invitation/revoke', access.revokeInvitation)
-  router.post('/admin/users/:userId/second-factor/reset', access.resetSecondFactor)
-  router.get('/admin/audit', audit.view)
-  router.get('/admin/audit/export.csv', audit.exportCsv)
+  router.get(paths.admin.users, list.view)
+  router.get(paths.admin.newUser, create.view)
+  router.post(paths.admin.newUser, create.submit)
+  router.get(paths.admin.user.pattern, edit.view)
+  router.post(paths.admin.user.pattern, edit.submit)
+  router.post(paths.admin.userActive.pattern, active.submit)
+  router.post(paths.admin.userPasswordReset.pattern, access.sendPasswordReset)
+  router.post(paths.admin.userInvitation.patternWith({ change: 'resend' }), access.resendInvitation)
+  router.post(paths.admin.userInvitation.patternWith({ change: 'revoke' }), access.revokeInvitation)
+  router.post(paths.admin.userSecondFactorReset.pattern, access.resetSecondFactor)
+  router.get(paths.admin.audit, audit.view)
+  router.get(paths.admin.auditExport, audit.exportCsv)
   return router
 }

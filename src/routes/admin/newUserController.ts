@@ -3,7 +3,7 @@ import type AccountLinkService from '../../services/accountLinkService'
 import ServiceError from '../../services/serviceError'
 import { auditContext } from '../auditContextOf'
 import { addError, FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
-import { AccountValues, readAccountForm } from './accountForm'
+import { AccountValues, readAccountForm } from '../../forms/accountForm'
 import paths from '../../paths'
 
 /** An administrator invites a person: name, email and roles; the person chooses their own password. */

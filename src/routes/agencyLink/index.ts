@@ -1,4 +1,5 @@
 import { Router } from 'express'
+import paths from '../../paths'
 import type { Services } from '../../services'
 import AgencyLinkController from './agencyLinkController'
 import rateLimit from './rateLimit'
@@ -8,7 +9,7 @@ export default function agencyLinkRoutes({ agencyLinkService, rateLimiter, confi
   const router = Router()
   const controller = new AgencyLinkController(agencyLinkService, config.session.idleMinutes)
   router.use('/agency', rateLimit(rateLimiter, 'agency-link', config.agencyRequests.linkMaxRequestsPerMinute))
-  router.get('/agency/:token', controller.view)
-  router.post('/agency/:token', controller.submit)
+  router.get(paths.agencyLink.pattern, controller.view)
+  router.post(paths.agencyLink.pattern, controller.submit)
   return router
 }

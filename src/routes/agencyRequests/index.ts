@@ -1,5 +1,6 @@
 import { Router } from 'express'
-import requireRole from '../../middleware/requireRole'
+import requireCapability from '../../middleware/requireCapability'
+import paths from '../../paths'
 import type { Services } from '../../services'
 import { loadCase } from '../cases/loadCase'
 import CloseRequestController from './closeRequestController'
@@ -8,14 +9,14 @@ import { loadRequest } from './loadRequest'
 import NewRequestController from './newRequestController'
 import PaperReportController from './paperReportController'
 import RequestController from './requestController'
+import { idParams } from '../params'
 
 /** Requests for information from agencies, from a case: coordinators and administrators only. */
 export default function agencyRequestRoutes({ caseService, caseMergeService, agencyRequestService }: Services): Router {
   const router = Router()
   // A pattern without named parameters, so the role check runs before the case is even looked up.
-  router.use(/^\/cases\/[^/]+\/requests(?:\/|$)/, requireRole('coordinator', 'admin'))
-  router.param('caseId', loadCase(caseService, caseMergeService))
-  router.param('requestId', loadRequest(agencyRequestService))
+  router.use(/^\/cases\/[^/]+\/requests(?:\/|$)/, requireCapability('manageAgencyRequests'))
+  idParams(router, { caseId: loadCase(caseService, caseMergeService), requestId: loadRequest(agencyRequestService) })
 
   const list = new ListRequestsController(agencyRequestService)
   const create = new NewRequestController(agencyRequestService)
@@ -23,15 +24,15 @@ export default function agencyRequestRoutes({ caseService, caseMergeService, age
   const close = new CloseRequestController(agencyRequestService)
   const paper = new PaperReportController(agencyRequestService)
 
-  router.get('/cases/:caseId/requests', list.view)
-  router.get('/cases/:caseId/requests/new', create.view)
-  router.post('/cases/:caseId/requests/new', create.submit)
-  router.get('/cases/:caseId/requests/:requestId', show.view)
-  router.post('/cases/:caseId/requests/:requestId/revoke-link', show.revokeLink)
-  router.post('/cases/:caseId/requests/:requestId/new-link', show.newLink)
-  router.get('/cases/:caseId/requests/:requestId/paper', paper.view)
-  router.post('/cases/:caseId/requests/:requestId/paper', paper.submit)
-  router.get('/cases/:caseId/requests/:requestId/:outcome', close.view)
-  router.post('/cases/:caseId/requests/:requestId/:outcome', close.submit)
+  router.get(paths.agencyRequests.list.pattern, list.view)
+  router.get(paths.agencyRequests.new.pattern, create.view)
+  router.post(paths.agencyRequests.new.pattern, create.submit)
+  router.get(paths.agencyRequests.show.pattern, show.view)
+  router.post(paths.agencyRequests.revokeLink.pattern, show.revokeLink)
+  router.post(paths.agencyRequests.newLink.pattern, show.newLink)
+  router.get(paths.agencyRequests.paper.pattern, paper.view)
+  router.post(paths.agencyRequests.paper.pattern, paper.submit)
+  router.get(paths.agencyRequests.close.pattern, close.view)
+  router.post(paths.agencyRequests.close.pattern, close.submit)
   return router
 }

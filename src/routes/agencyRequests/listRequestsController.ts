@@ -1,7 +1,7 @@
 import { Request, Response } from 'express'
 import type AgencyRequestService from '../../services/agencyRequests/agencyRequestService'
 import { loadedCase } from '../cases/loadCase'
-import { requestRow } from './requestRows'
+import { requestRow } from '../../presenters/requestRows'
 
 /** Every request for information of a case, with its status. */
 export default class ListRequestsController {

@@ -9,7 +9,7 @@ import { auditContext } from '../auditContextOf'
 import { loadedCase } from '../cases/loadCase'
 import { deliveryNote } from './newRequestController'
 import { loadedRequest } from './loadRequest'
-import { requestRow } from './requestRows'
+import { requestRow } from '../../presenters/requestRows'
 
 /** The e-mails that chase an agency, as the request's history names them. */
 const CHASING_KINDS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import requireRole from '../../middleware/requireRole'
+import requireCapability from '../../middleware/requireCapability'
 import type { Services } from '../../services'
 import CurateLearningController from './curateLearningController'
 import DataQualityController from './dataQualityController'
@@ -13,7 +13,7 @@ import ReportActionsController from './reportActionsController'
  */
 export default function annualReportRoutes({ reportLearningService, actionService, dataQualityService }: Services) {
   const router = Router()
-  const managers = requireRole('coordinator', 'admin')
+  const managers = requireCapability('prepareAnnualReport')
   router.use('/statistics/annual-report', managers)
   router.use('/statistics/data-quality', managers)
   const list = new LearningListController(reportLearningService)

@@ -1,8 +1,8 @@
 import { dateInputValues } from '../../utils/dateInput'
 import { Request, Response } from 'express'
-import { caseSections } from '../../cases/caseFields'
-import { describeCaseEvent, jarEventEntry, mergeTimeline } from '../../cases/caseTimeline'
-import { displayCaseValue } from '../../cases/displayCaseValue'
+import { caseSections } from '../../forms/caseFields'
+import { describeCaseEvent, jarEventEntry, mergeTimeline } from '../../presenters/caseTimeline'
+import { displayCaseValue } from '../../presenters/displayCaseValue'
 import { ageAtDeath } from '../../domain/ageBand'
 import { allowedTransitions } from '../../domain/caseStatus'
 import {
@@ -20,10 +20,10 @@ import type ReadinessService from '../../services/agencyRequests/readinessServic
 import { READINESS_OVERRIDE } from '../../services/agencyRequests/readinessService'
 import type CaseService from '../../services/caseService'
 import type JarEventService from '../../services/jarEventService'
-import { requestRow } from '../agencyRequests/requestRows'
+import { requestRow } from '../../presenters/requestRows'
 import { auditContext } from '../auditContextOf'
 import type { Case } from '../../db/models'
-import { formatDate } from '../../views/viewHelpers'
+import { formatDate } from '../../domain/dates'
 import { loadedCase } from './loadCase'
 
 /**

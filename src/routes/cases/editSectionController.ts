@@ -1,34 +1,16 @@
 import { Request, Response } from 'express'
 import createError from 'http-errors'
-import { CaseSection, sectionById } from '../../cases/caseFields'
-import { displayCaseValue } from '../../cases/displayCaseValue'
-import { RawValues, rawFromCase, readCaseForm } from '../../cases/readCaseForm'
+import { CaseSection, sectionById } from '../../forms/caseFields'
+import { displayCaseValue } from '../../presenters/displayCaseValue'
+import { RawValues, rawFromCase, readCaseForm } from '../../forms/readCaseForm'
 import type { Case } from '../../db/models'
 import type CaseService from '../../services/caseService'
 import ServiceError from '../../services/serviceError'
-import { addError, FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
+import { type ConflictRow, conflictErrors, startedFrom } from '../../forms/staleEdit'
+import { FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
 import { auditContext } from '../auditContextOf'
 import paths from '../../paths'
 import { loadedCase } from './loadCase'
-
-interface Conflict {
-  label: string
-  before: string
-  theirs: string
-  yours: string
-}
-
-/** The values the form started from travel with it as JSON, to work out what changed meanwhile. */
-function startedFrom(body: unknown): RawValues {
-  try {
-    const parsed = JSON.parse(String((body as Record<string, unknown>).started_from ?? '{}').slice(0, 200_000))
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {}
-    const isValue = (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.every(x => typeof x === 'string'))
-    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => isValue(v))) as RawValues
-  } catch {
-    return {}
-  }
-}
 
 /** Edits one section of a case, refusing to overwrite a save made by someone else meanwhile. */
 export default class EditSectionController {
@@ -46,7 +28,7 @@ export default class EditSectionController {
     const section = this.section(req)
     const version = Number(req.body.version)
     if (!Number.isInteger(version)) throw createError(400, 'The form is missing its version')
-    const started = startedFrom(req.body)
+    const started = startedFrom<RawValues>(req.body, true)
     const { raw, values, errors } = readCaseForm(section.fields, req.body, record.get(), this.caseService.today())
     if (hasErrors(errors)) return this.render(res.status(400), record, section, raw, started, version, errors)
     try {
@@ -56,13 +38,7 @@ export default class EditSectionController {
       if (!ServiceError.is(error, 'stale_version')) throw error
       const current = error.details.current as Case
       const conflicts = this.differences(section, started, current, values)
-      const conflictErrors = noErrors()
-      addError(
-        conflictErrors,
-        'conflict',
-        'Someone else saved this case while you were editing it. Check their changes, then save yours again',
-        '#conflict',
-      )
+      const errors = conflictErrors('saved this case')
       // Their input stays in the form; saving again now applies it on top of the newer version.
       return this.render(
         res.status(409),
@@ -71,7 +47,7 @@ export default class EditSectionController {
         raw,
         rawFromCase(section.fields, current.get()),
         current.version,
-        conflictErrors,
+        errors,
         conflicts,
       )
     }
@@ -94,7 +70,7 @@ export default class EditSectionController {
     started: RawValues,
     current: Case,
     submitted: Record<string, unknown>,
-  ): Conflict[] {
+  ): ConflictRow[] {
     const before = readCaseForm(section.fields, started, current.get(), this.caseService.today()).values as Record<
       string,
       unknown
@@ -122,7 +98,7 @@ export default class EditSectionController {
     started: RawValues,
     version: number,
     errors: FormErrors,
-    conflicts?: Conflict[],
+    conflicts?: ConflictRow[],
   ) {
     res.render('pages/cases/edit-section', {
       record,

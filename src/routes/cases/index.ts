@@ -1,5 +1,6 @@
 import { Router } from 'express'
-import requireRole from '../../middleware/requireRole'
+import requireCapability from '../../middleware/requireCapability'
+import paths from '../../paths'
 import type { Services } from '../../services'
 import CaseController from './caseController'
 import ChangeStatusController from './changeStatusController'
@@ -10,6 +11,7 @@ import MergeCasesController from './mergeCasesController'
 import { loadCase } from './loadCase'
 import NotifyCheckController from './notifyCheckController'
 import NotifyController from './notifyController'
+import { idParams } from '../params'
 
 /** Identifiable case records: coordinators and administrators only. */
 export default function caseRoutes({
@@ -23,8 +25,8 @@ export default function caseRoutes({
   familyLetterService,
 }: Services): Router {
   const router = Router()
-  router.use('/cases', requireRole('coordinator', 'admin'))
-  router.param('caseId', loadCase(caseService, caseMergeService))
+  router.use(paths.cases.list, requireCapability('viewCases'))
+  idParams(router, { caseId: loadCase(caseService, caseMergeService), otherId: null })
 
   const list = new ListCasesController(caseSearchService, caseService, auditService)
   const notify = new NotifyController(caseService)
@@ -35,25 +37,25 @@ export default function caseRoutes({
   const merge = new MergeCasesController(caseService, caseMergeService)
   const familyLetter = new FamilyLetterController(familyLetterService)
 
-  router.get('/cases', list.view)
-  router.post('/cases/search', list.search)
-  router.get('/cases/notify', notify.view)
-  router.post('/cases/notify', notify.submit)
-  router.post('/cases/notify/cancel', notify.cancel)
-  router.get('/cases/notify/check', check.view)
-  router.post('/cases/notify/check', check.submit)
-  router.get('/cases/:caseId', show.view)
-  router.get('/cases/:caseId/edit/:section', edit.view)
-  router.post('/cases/:caseId/edit/:section', edit.submit)
-  router.get('/cases/:caseId/status', status.view)
-  router.post('/cases/:caseId/status', status.submit)
-  router.get('/cases/:caseId/merge', merge.pick)
-  router.post('/cases/:caseId/merge', merge.find)
-  router.get('/cases/:caseId/merge/:otherId', merge.compare)
-  router.post('/cases/:caseId/merge/:otherId', merge.submit)
-  router.get('/cases/:caseId/family-letter', familyLetter.view)
-  router.post('/cases/:caseId/family-letter', familyLetter.submit)
-  router.get('/cases/:caseId/family-letter/print', familyLetter.print)
-  router.post('/cases/:caseId/family-questions', familyLetter.questions)
+  router.get(paths.cases.list, list.view)
+  router.post(paths.cases.search, list.search)
+  router.get(paths.cases.notify, notify.view)
+  router.post(paths.cases.notify, notify.submit)
+  router.post(paths.cases.notifyCancel, notify.cancel)
+  router.get(paths.cases.notifyCheck, check.view)
+  router.post(paths.cases.notifyCheck, check.submit)
+  router.get(paths.cases.show.pattern, show.view)
+  router.get(paths.cases.edit.pattern, edit.view)
+  router.post(paths.cases.edit.pattern, edit.submit)
+  router.get(paths.cases.status.pattern, status.view)
+  router.post(paths.cases.status.pattern, status.submit)
+  router.get(paths.cases.merge.pattern, merge.pick)
+  router.post(paths.cases.merge.pattern, merge.find)
+  router.get(paths.cases.mergeWith.pattern, merge.compare)
+  router.post(paths.cases.mergeWith.pattern, merge.submit)
+  router.get(paths.cases.familyLetter.pattern, familyLetter.view)
+  router.post(paths.cases.familyLetter.pattern, familyLetter.submit)
+  router.get(paths.cases.familyLetterPrint.pattern, familyLetter.print)
+  router.post(paths.cases.familyQuestions.pattern, familyLetter.questions)
   return router
 }

@@ -1,6 +1,6 @@
 import { Request, Response } from 'express'
-import { notificationSections } from '../../cases/caseFields'
-import { RawValues, readCaseForm } from '../../cases/readCaseForm'
+import { notificationSections } from '../../forms/caseFields'
+import { RawValues, readCaseForm } from '../../forms/readCaseForm'
 import type CaseService from '../../services/caseService'
 import { FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
 import paths from '../../paths'

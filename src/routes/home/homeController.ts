@@ -1,6 +1,6 @@
 import { Request, Response } from 'express'
 import { caseStatuses } from '../../domain/codes'
-import { hasRole, isCaseManager } from '../../middleware/requireRole'
+import { can } from '../../domain/policy'
 import type AuditService from '../../services/auditService'
 import type DashboardService from '../../services/dashboardService'
 import { auditContext } from '../auditContextOf'
@@ -14,7 +14,7 @@ export default class HomeController {
 
   view = async (req: Request, res: Response): Promise<void> => {
     const user = req.user!
-    const isCoordinator = isCaseManager(user)
+    const isCoordinator = can(user, 'viewCases')
     const dashboard = isCoordinator ? await this.dashboardService.forCoordinator() : null
     if (dashboard) {
       // The dashboard names children, so showing it is a view of identifiable data.
@@ -26,9 +26,10 @@ export default class HomeController {
     }
     res.render('pages/home', {
       isCoordinator,
-      isPanelMember: hasRole(user, 'panel_member'),
-      isPublicHealth: hasRole(user, 'public_health'),
-      isAdmin: hasRole(user, 'admin'),
+      isPanelMember: can(user, 'sitOnPanel'),
+      // Those who see the live figures reach them from the dashboard and the navigation.
+      isPublicHealth: can(user, 'viewPublishedStatistics') && !can(user, 'viewLiveStatistics'),
+      isAdmin: can(user, 'administerAccounts'),
       dashboard,
       statusItems: caseStatuses.items,
     })

@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import requireRole from '../../middleware/requireRole'
+import requireCapability from '../../middleware/requireCapability'
 import type { Services } from '../../services'
 import ImportController from './importController'
 import importPaths from './importPaths'
@@ -8,7 +8,7 @@ import importPaths from './importPaths'
 export default function importRoutes({ historyImportService }: Services): Router {
   const router = Router()
   const controller = new ImportController(historyImportService)
-  router.use(importPaths.upload, requireRole('coordinator', 'admin'))
+  router.use(importPaths.upload, requireCapability('importCaseHistory'))
   router.get(importPaths.upload, controller.view)
   router.get(importPaths.template, controller.template)
   router.post(importPaths.upload, controller.upload)

@@ -10,7 +10,7 @@ import ServiceError from '../../services/serviceError'
 import { addError, FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
 import { auditContext } from '../auditContextOf'
 import { loadedCase } from '../cases/loadCase'
-import { rawFromJarEvent, readJarEventForm, type RawJarEvent } from './readJarEventForm'
+import { rawFromJarEvent, readJarEventForm, type RawJarEvent } from '../../forms/readJarEventForm'
 
 /** An event's kind and date in words, for messages and page titles. */
 export const describeJarEvent = (event: { kind: string; eventDate: string }) =>

@@ -8,7 +8,7 @@ import { addError, FormErrors, hasErrors, noErrors } from '../../utils/formError
 import { auditContext } from '../auditContextOf'
 import paths from '../../paths'
 import { loadedMeeting } from './loadMeeting'
-import { MeetingRaw, rawFromMeeting, readMeetingForm } from './meetingForm'
+import { MeetingRaw, rawFromMeeting, readMeetingForm } from '../../forms/meetingForm'
 import { describeMeeting, MeetingText } from './meetingText'
 
 /** Changes a meeting's date, time, place or theme, refusing to overwrite someone else's save. */

@@ -1,5 +1,6 @@
 import { Router } from 'express'
-import requireRole from '../../middleware/requireRole'
+import requireCapability from '../../middleware/requireCapability'
+import paths from '../../paths'
 import type { Services } from '../../services'
 import AgendaController from './agendaController'
 import AttendanceController from './attendanceController'
@@ -8,7 +9,7 @@ import DeclareInterestController from './declareInterestController'
 import EditMeetingController from './editMeetingController'
 import LifecycleController from './lifecycleController'
 import ListMeetingsController from './listMeetingsController'
-import { loadMeeting } from './loadMeeting'
+import { loadMeeting, malformedMeeting, notOnAgenda } from './loadMeeting'
 import MeetingController from './meetingController'
 import MembersController from './membersController'
 import MinutesController from './minutesController'
@@ -16,6 +17,7 @@ import PackController from './packController'
 import { printStylesheet } from './printStylesheet'
 import ScheduleMeetingController from './scheduleMeetingController'
 import WholePackController from './wholePackController'
+import { idParams, validId } from '../params'
 
 /**
  * Panel meetings. Coordinators and administrators run them; a panel member reaches only the meetings
@@ -30,9 +32,12 @@ export default function meetingRoutes({
   minutesService,
 }: Services): Router {
   const router = Router()
-  const manage = requireRole('coordinator', 'admin')
-  router.use('/meetings', requireRole('coordinator', 'admin', 'panel_member'))
+  const manage = requireCapability('manageMeetings')
+  router.use(paths.meetings.list, requireCapability('attendMeetings'))
+  router.param('meetingId', validId('meetingId', malformedMeeting))
   router.param('meetingId', loadMeeting(meetingService))
+  router.param('caseId', validId('caseId', notOnAgenda))
+  idParams(router, { memberId: null, itemId: null, declarationId: null })
 
   const list = new ListMeetingsController(meetingService)
   const schedule = new ScheduleMeetingController(meetingService)
@@ -48,35 +53,35 @@ export default function meetingRoutes({
   const minutes = new MinutesController(meetingService, declarationService, minutesService)
   const lifecycle = new LifecycleController(meetingService, meetingLifecycleService)
 
-  router.get('/meetings', list.view)
-  router.get('/meetings/print.css', printStylesheet)
-  router.get('/meetings/new', manage, schedule.view)
-  router.post('/meetings/new', manage, schedule.submit)
-  router.get('/meetings/:meetingId', show.view)
-  router.get('/meetings/:meetingId/edit', manage, edit.view)
-  router.post('/meetings/:meetingId/edit', manage, edit.submit)
-  router.get('/meetings/:meetingId/members', manage, members.view)
-  router.post('/meetings/:meetingId/members', manage, members.invite)
-  router.post('/meetings/:meetingId/members/external', manage, members.addExternal)
-  router.post('/meetings/:meetingId/members/:memberId/remove', manage, members.remove)
-  router.get('/meetings/:meetingId/attendance', manage, attendance.view)
-  router.post('/meetings/:meetingId/attendance', manage, attendance.submit)
-  router.get('/meetings/:meetingId/agenda/add', manage, agenda.view)
-  router.post('/meetings/:meetingId/agenda/add', manage, agenda.add)
-  router.post('/meetings/:meetingId/agenda/:itemId/move', manage, agenda.move)
-  router.post('/meetings/:meetingId/agenda/:itemId/remove', manage, agenda.remove)
-  router.get('/meetings/:meetingId/declarations', manage, declarations.view)
-  router.post('/meetings/:meetingId/declarations', manage, declarations.submit)
-  router.post('/meetings/:meetingId/declarations/:declarationId/withdraw', manage, declarations.withdraw)
-  router.get('/meetings/:meetingId/cases/:caseId/interest', declare.view)
-  router.post('/meetings/:meetingId/cases/:caseId/interest', declare.submit)
-  router.get('/meetings/:meetingId/cases/:caseId/pack', pack.view)
-  router.get('/meetings/:meetingId/pack', wholePack.view)
+  router.get(paths.meetings.list, list.view)
+  router.get(paths.meetings.printStylesheet, printStylesheet)
+  router.get(paths.meetings.schedule, manage, schedule.view)
+  router.post(paths.meetings.schedule, manage, schedule.submit)
+  router.get(paths.meetings.show.pattern, show.view)
+  router.get(paths.meetings.edit.pattern, manage, edit.view)
+  router.post(paths.meetings.edit.pattern, manage, edit.submit)
+  router.get(paths.meetings.members.pattern, manage, members.view)
+  router.post(paths.meetings.members.pattern, manage, members.invite)
+  router.post(paths.meetings.externalMember.pattern, manage, members.addExternal)
+  router.post(paths.meetings.removeMember.pattern, manage, members.remove)
+  router.get(paths.meetings.attendance.pattern, manage, attendance.view)
+  router.post(paths.meetings.attendance.pattern, manage, attendance.submit)
+  router.get(paths.meetings.agendaAdd.pattern, manage, agenda.view)
+  router.post(paths.meetings.agendaAdd.pattern, manage, agenda.add)
+  router.post(paths.meetings.agendaMove.pattern, manage, agenda.move)
+  router.post(paths.meetings.agendaRemove.pattern, manage, agenda.remove)
+  router.get(paths.meetings.declarations.pattern, manage, declarations.view)
+  router.post(paths.meetings.declarations.pattern, manage, declarations.submit)
+  router.post(paths.meetings.withdrawDeclaration.pattern, manage, declarations.withdraw)
+  router.get(paths.meetings.declareInterest.pattern, declare.view)
+  router.post(paths.meetings.declareInterest.pattern, declare.submit)
+  router.get(paths.meetings.pack.pattern, pack.view)
+  router.get(paths.meetings.wholePack.pattern, wholePack.view)
   // The chair may read the minutes of their meeting; the controller checks the chair's seat.
-  router.get('/meetings/:meetingId/minutes', minutes.view)
+  router.get(paths.meetings.minutes.pattern, minutes.view)
   for (const kind of ['held', 'cancel', 'postpone'] as const) {
-    router.get(`/meetings/:meetingId/${kind}`, manage, lifecycle.view(kind))
-    router.post(`/meetings/:meetingId/${kind}`, manage, lifecycle.submit(kind))
+    router.get(paths.meetings[kind].pattern, manage, lifecycle.view(kind))
+    router.post(paths.meetings[kind].pattern, manage, lifecycle.submit(kind))
   }
   return router
 }

@@ -1,5 +1,5 @@
 import { Request, Response } from 'express'
-import { hasRole } from '../../middleware/requireRole'
+import { can } from '../../domain/policy'
 import type MeetingService from '../../services/meetings/meetingService'
 import type { MeetingSummary } from '../../services/meetings/meetingService'
 import { isManager } from './loadMeeting'
@@ -22,7 +22,7 @@ export default class ListMeetingsController {
       upcoming: upcoming.map(row),
       past: past.map(row),
       canManage: isManager(req),
-      canChangeQuorum: hasRole(req.user, 'admin'),
+      canChangeQuorum: can(req.user, 'changeSettings'),
     })
   }
 }

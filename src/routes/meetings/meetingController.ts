@@ -5,7 +5,7 @@ import type DeclarationService from '../../services/meetings/declarationService'
 import type MeetingService from '../../services/meetings/meetingService'
 import type { MemberWithUser } from '../../services/meetings/meetingService'
 import type PackService from '../../services/meetings/packService'
-import { agendaRow } from './agendaRows'
+import { agendaRow } from '../../presenters/agendaRows'
 import { isManager, loadedMeeting } from './loadMeeting'
 import { describeMeeting, meetingStatusText } from './meetingText'
 

@@ -4,7 +4,7 @@ import type MeetingService from '../../services/meetings/meetingService'
 import { FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
 import { auditContext } from '../auditContextOf'
 import paths from '../../paths'
-import { blankMeetingForm, MeetingRaw, readMeetingForm } from './meetingForm'
+import { blankMeetingForm, MeetingRaw, readMeetingForm } from '../../forms/meetingForm'
 import { describeMeeting } from './meetingText'
 
 /** Schedules a panel meeting: date, time, where, and its theme. */

@@ -1,6 +1,7 @@
 import { Request, Response } from 'express'
 import type { OutboxStatus } from '../../db/models/OutboxMessage'
 import createError from 'http-errors'
+import { can } from '../../domain/policy'
 import type OutboxService from '../../services/mail/outboxService'
 import { outboxStatusLabels, outboxStatusTagClasses, type RetryOutcome } from '../../services/mail/outboxService'
 import { formatDateTime } from '../../views/viewHelpers'
@@ -17,7 +18,7 @@ export default class OutboxMessageController {
     if (!message) throw createError(404, 'Message not found')
     // An unsent invitation or reset link would let its reader choose someone's password: administrators only.
     const accountMessage = message.kind === 'account_invitation' || message.kind === 'password_reset'
-    if (accountMessage && !req.user?.roles.includes('admin')) throw createError(404, 'Message not found')
+    if (accountMessage && !can(req.user, 'readAccountMessages')) throw createError(404, 'Message not found')
     await this.outboxService.recordRead(message.id, auditContext(req))
     res.render('pages/outbox/show', {
       message,

@@ -5,7 +5,7 @@ import { hasErrors } from '../../utils/formErrors'
 import { formatTime } from '../../views/viewHelpers'
 import { auditContext } from '../auditContextOf'
 import { loadedPlace, targetOf } from './loadReviewPlace'
-import { readTextAnswers } from './readReviewForm'
+import { readTextAnswers } from '../../forms/readReviewForm'
 
 const CONFLICT =
   'Someone else saved this review. Your text has not been saved: select Save draft to see their changes and keep yours'

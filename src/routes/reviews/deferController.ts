@@ -9,7 +9,7 @@ import { addError, FormErrors, hasErrors, noErrors, text } from '../../utils/for
 import { auditContext } from '../auditContextOf'
 import { loadedPlace, targetOf } from './loadReviewPlace'
 import { renderLocked } from './renderDecided'
-import { reviewLocals } from './reviewView'
+import { reviewLocals } from '../../presenters/reviewView'
 
 const QUESTIONS_LIMIT = 5000
 

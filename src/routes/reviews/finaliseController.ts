@@ -13,7 +13,7 @@ import { addError, FormErrors, hasErrors, noErrors, text } from '../../utils/for
 import { auditContext } from '../auditContextOf'
 import { loadedPlace, targetOf } from './loadReviewPlace'
 import { renderLocked } from './renderDecided'
-import { recommendationRows, reviewLocals } from './reviewView'
+import { recommendationRows, reviewLocals } from '../../presenters/reviewView'
 
 const REASON_LIMIT = 2000
 

@@ -13,7 +13,7 @@ const REFUSALS: Record<RecordingRefusal, string> = {
 // A declared interest is not a matter of roles: the page says why and who can change it.
 const INTEREST_HELP =
   'This keeps the panel’s review independent. If the declaration was a mistake, ask the CDOP coordinator to withdraw it.'
-const NOT_ON_AGENDA = 'This case is not on the agenda of this meeting'
+export const NOT_ON_AGENDA = 'This case is not on the agenda of this meeting'
 
 /**
  * Loads the meeting, the case's agenda item and the case into res.locals, or answers 404 when the

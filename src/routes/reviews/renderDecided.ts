@@ -2,7 +2,7 @@ import { Request, Response } from 'express'
 import { caseStatuses } from '../../domain/codes'
 import type ReviewService from '../../services/reviews/reviewService'
 import type { AgendaPlace, ReviewSheet } from '../../services/reviews/reviewTypes'
-import { factorRows, rawFromReview, recommendationRows, reviewLocals } from './reviewView'
+import { factorRows, rawFromReview, recommendationRows, reviewLocals } from '../../presenters/reviewView'
 
 /** The review the panel decided on at this meeting, read-only: a change needs the case reopening. */
 export async function renderDecided(

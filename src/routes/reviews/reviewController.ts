@@ -8,7 +8,7 @@ import { addError, FormErrors, hasErrors, noErrors } from '../../utils/formError
 import { formatTime } from '../../views/viewHelpers'
 import { auditContext } from '../auditContextOf'
 import { loadedPlace, targetOf } from './loadReviewPlace'
-import { Intent, RawValues, readReviewForm, ReviewForm } from './readReviewForm'
+import { Intent, RawValues, readReviewForm, ReviewForm } from '../../forms/readReviewForm'
 import { renderDecided, renderLocked } from './renderDecided'
 import {
   Conflict,
@@ -19,7 +19,7 @@ import {
   recommendationRows,
   reviewLocals,
   startedFromJson,
-} from './reviewView'
+} from '../../presenters/reviewView'
 
 interface FormState {
   raw: RawValues

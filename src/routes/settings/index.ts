@@ -1,5 +1,7 @@
 import { Router } from 'express'
-import requireRole from '../../middleware/requireRole'
+import requireCapability from '../../middleware/requireCapability'
+import paths from '../../paths'
+import { validId } from '../params'
 import type { Services } from '../../services'
 import AgencyLeadsController from './agencyLeadsController'
 import LocalAuthoritiesController from './localAuthoritiesController'
@@ -12,17 +14,18 @@ export default function settingsRoutes({
   localAuthorityService,
 }: Services): Router {
   const router = Router()
-  router.use('/settings', requireRole('admin'))
+  router.use('/settings', requireCapability('changeSettings'))
   const quorum = new QuorumController(quorumRuleService)
-  router.get('/settings/quorum', quorum.view)
-  router.post('/settings/quorum', quorum.submit)
+  router.get(paths.settings.quorum, quorum.view)
+  router.post(paths.settings.quorum, quorum.submit)
   const leads = new AgencyLeadsController(agencyLeadService)
-  router.get('/settings/agency-leads', leads.list)
-  router.get('/settings/agency-leads/:agency', leads.view)
-  router.post('/settings/agency-leads/:agency', leads.submit)
+  router.get(paths.settings.agencyLeads, leads.list)
+  router.get(paths.settings.agencyLead.pattern, leads.view)
+  router.post(paths.settings.agencyLead.pattern, leads.submit)
   const authorities = new LocalAuthoritiesController(localAuthorityService)
-  router.get('/settings/local-authorities', authorities.list)
-  router.post('/settings/local-authorities', authorities.add)
-  router.post('/settings/local-authorities/:id', authorities.move)
+  router.param('localAuthorityId', validId('localAuthorityId'))
+  router.get(paths.settings.localAuthorities, authorities.list)
+  router.post(paths.settings.localAuthorities, authorities.add)
+  router.post(paths.settings.localAuthority.pattern, authorities.move)
   return router
 }

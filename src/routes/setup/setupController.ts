@@ -3,7 +3,7 @@ import type SetupService from '../../services/setupService'
 import ServiceError from '../../services/serviceError'
 import { auditContext } from '../auditContextOf'
 import { FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
-import { readAccountForm, validateNewPassword } from '../admin/accountForm'
+import { readAccountForm, validateNewPassword } from '../../forms/accountForm'
 import paths from '../../paths'
 
 /** The one-time page that creates the first administrator. */

@@ -4,8 +4,9 @@ import { validateComparator } from '../../services/statistics/nationalComparator
 import type StatisticsService from '../../services/statistics/statisticsService'
 import { text } from '../../utils/formErrors'
 import { auditContext } from '../auditContextOf'
+import paths from '../../paths'
 
-export const COMPARATORS_PATH = '/statistics/comparators'
+export const COMPARATORS_PATH = paths.statistics.comparators
 
 const FIELD_ORDER: (keyof ComparatorInput)[] = ['financial_year', 'modifiable_share', 'source']
 

@@ -1,15 +1,17 @@
 import { Router } from 'express'
-import requireRole from '../../middleware/requireRole'
+import requireCapability from '../../middleware/requireCapability'
+import paths from '../../paths'
 import type { Services } from '../../services'
 import AnnualReportController, { ANNUAL_REPORT_PATH } from './annualReportController'
 import ChooseYearController from './chooseYearController'
-import ComparatorsController, { COMPARATORS_PATH } from './comparatorsController'
+import ComparatorsController from './comparatorsController'
 import DownloadController from './downloadController'
-import PoolCalendarController, { POOL_CALENDAR_PATH } from './poolCalendarController'
-import PublishController, { PUBLISH_PATH } from './publishController'
-import ReleasesController, { RELEASES_PATH } from './releasesController'
+import PoolCalendarController from './poolCalendarController'
+import PublishController from './publishController'
+import ReleasesController from './releasesController'
 import ReportController from './reportController'
 import { reportStylesheet } from './reportStylesheet'
+import { validId } from '../params'
 
 /**
  * The annual statistics: public health sees published releases only, as stored (the live pages
@@ -20,7 +22,9 @@ import { reportStylesheet } from './reportStylesheet'
  */
 export function statisticsRoutes({ statisticsService, publicationService, annualReportService }: Services): Router {
   const router = Router()
-  router.use('/statistics', requireRole('coordinator', 'admin', 'public_health'))
+  router.use(paths.statistics.chooseYear, requireCapability('viewPublishedStatistics'))
+  // The release's id is `:id` in its pattern; it is checked as any other record's id.
+  router.param('id', validId('releaseId'))
   const releases = new ReleasesController(publicationService, statisticsService)
   const choose = new ChooseYearController(statisticsService)
   const report = new ReportController(statisticsService, publicationService, releases)
@@ -29,20 +33,20 @@ export function statisticsRoutes({ statisticsService, publicationService, annual
   const publish = new PublishController(publicationService)
   const calendar = new PoolCalendarController(publicationService)
   const annualReport = new AnnualReportController(annualReportService)
-  router.get('/statistics', choose.view)
-  router.get('/statistics/report', report.view)
-  router.get('/statistics/report.css', reportStylesheet)
-  router.get('/statistics/download', download.download)
+  router.get(paths.statistics.chooseYear, choose.view)
+  router.get(paths.statistics.report, report.view)
+  router.get(paths.statistics.reportStylesheet, reportStylesheet)
+  router.get(paths.statistics.download, download.download)
   router.get(ANNUAL_REPORT_PATH, annualReport.download)
-  router.get(RELEASES_PATH, releases.list)
-  router.get(`${RELEASES_PATH}/:id`, releases.report)
-  router.get(`${RELEASES_PATH}/:id/download`, releases.download)
-  router.get(PUBLISH_PATH, requireRole('coordinator', 'admin'), publish.view)
-  router.post(PUBLISH_PATH, requireRole('coordinator', 'admin'), publish.submit)
-  router.get(POOL_CALENDAR_PATH, requireRole('admin'), calendar.view)
-  router.post(POOL_CALENDAR_PATH, requireRole('admin'), calendar.submit)
-  router.get(COMPARATORS_PATH, requireRole('admin'), comparators.view)
-  router.post(COMPARATORS_PATH, requireRole('admin'), comparators.submit)
+  router.get(paths.statistics.releases, releases.list)
+  router.get(paths.statistics.release.pattern, releases.report)
+  router.get(paths.statistics.releaseDownload.pattern, releases.download)
+  router.get(paths.statistics.publish, requireCapability('publishStatistics'), publish.view)
+  router.post(paths.statistics.publish, requireCapability('publishStatistics'), publish.submit)
+  router.get(paths.statistics.poolCalendar, requireCapability('administerStatistics'), calendar.view)
+  router.post(paths.statistics.poolCalendar, requireCapability('administerStatistics'), calendar.submit)
+  router.get(paths.statistics.comparators, requireCapability('administerStatistics'), comparators.view)
+  router.post(paths.statistics.comparators, requireCapability('administerStatistics'), comparators.submit)
   return router
 }
 

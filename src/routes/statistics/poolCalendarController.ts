@@ -4,8 +4,9 @@ import { MAX_POOL_LENGTH, MIN_POOL_LENGTH, endedWindows } from '../../domain/sta
 import ServiceError from '../../services/serviceError'
 import type PublicationService from '../../services/statistics/publicationService'
 import { auditContext } from '../auditContextOf'
+import paths from '../../paths'
 
-export const POOL_CALENDAR_PATH = '/statistics/calendar'
+export const POOL_CALENDAR_PATH = paths.statistics.poolCalendar
 
 const FIELDS = ['start_year', 'length'] as const
 type Raw = Record<(typeof FIELDS)[number], string>

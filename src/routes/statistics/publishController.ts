@@ -3,11 +3,12 @@ import createError from 'http-errors'
 import type PublicationService from '../../services/statistics/publicationService'
 import { MAX_REASON_LENGTH } from '../../services/statistics/publicationService'
 import ServiceError from '../../services/serviceError'
-import { reportTables } from './reportView'
+import { reportTables } from '../../presenters/reportView'
 import { auditContext } from '../auditContextOf'
 import { releasePath } from './releasesController'
+import paths from '../../paths'
 
-export const PUBLISH_PATH = '/statistics/publish'
+export const PUBLISH_PATH = paths.statistics.publish
 
 /** A form field as one string: absent is empty; repeated or nested is refused. */
 function field(source: Record<string, unknown> | undefined, name: string, max: number): string {

@@ -7,7 +7,7 @@
 import type { Request } from 'express'
 import createError from 'http-errors'
 import type { ReleaseMode } from '../../domain/statistics/release'
-import { isCaseManager } from '../../middleware/requireRole'
+import { can } from '../../domain/policy'
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../services/statistics/exportFormats'
 import type StatisticsService from '../../services/statistics/statisticsService'
 
@@ -22,7 +22,7 @@ export interface ReleaseQuery {
 const MAX_AUTHORITY_PARAM = 100
 
 /** Coordinators and administrators may produce unsuppressed figures (statistics.md §3); nobody else. */
-export const mayProduceUnsuppressed = (user: Express.User | undefined): boolean => isCaseManager(user)
+export const mayProduceUnsuppressed = (user: Express.User | undefined): boolean => can(user, 'viewLiveStatistics')
 
 /** A query parameter as one string: absent is empty; repeated or nested is refused. */
 function param(req: Request, name: string): string {

@@ -1,6 +1,7 @@
 import { ANNUAL_REPORT_LINK_TEXT, annualReportHref } from './annualReportController'
 import { Request, Response } from 'express'
 import createError from 'http-errors'
+import { can } from '../../domain/policy'
 import { formatDateTimeLondon } from './publicationDates'
 import { exportStoredRelease } from '../../services/statistics/exportFormats'
 import type PublicationService from '../../services/statistics/publicationService'
@@ -8,10 +9,11 @@ import type { StoredRelease, StoredReleaseFiles } from '../../services/statistic
 import type StatisticsService from '../../services/statistics/statisticsService'
 import { readExportFormat } from './readReleaseQuery'
 import { renderReport } from './renderReport'
+import paths from '../../paths'
 
-export const RELEASES_PATH = '/statistics/releases'
+export const RELEASES_PATH = paths.statistics.releases
 
-export const releasePath = (release: Pick<StoredRelease, 'id'>) => `${RELEASES_PATH}/${release.id}`
+export const releasePath = (release: Pick<StoredRelease, 'id'>) => paths.statistics.release(release.id)
 
 function supersededText(release: StoredRelease): string | null {
   return release.supersededBy
@@ -39,7 +41,7 @@ export default class ReleasesController {
         publishedOn: formatDateTimeLondon(r.publishedAt),
         superseded: supersededText(r),
       })),
-      mayPublish: req.user?.roles.some(role => role === 'coordinator' || role === 'admin') ?? false,
+      mayPublish: can(req.user, 'publishStatistics'),
     })
   }
 

@@ -5,7 +5,7 @@ import { TOTAL } from '../../domain/statistics/tables'
 import { yearsOf } from '../../domain/statistics/years'
 import { createChartCache } from '../../services/statistics/chartCache'
 import type StatisticsService from '../../services/statistics/statisticsService'
-import { WITHHELD_MARKERS, headline, reportTables, showPercentage } from './reportView'
+import { WITHHELD_MARKERS, headline, reportTables, showPercentage } from '../../presenters/reportView'
 
 export interface ReportLinks {
   downloads: { format: 'csv' | 'xlsx' | 'json'; href: string }[]

@@ -4,7 +4,7 @@ import type { Meeting, MeetingMember, User } from '../../db/models'
 import type { MeetingCapacity, MeetingTheme } from '../../domain/codes'
 import { todayInLondon } from '../../domain/dates'
 import { assessQuorum, type QuorumResult, type QuorumRule } from '../../domain/quorum'
-import { hasRole, isCaseManager } from '../../domain/roles'
+import { can } from '../../domain/policy'
 import type { AuditContext } from '../auditContext'
 import type AuditService from '../auditService'
 import ServiceError from '../serviceError'
@@ -43,7 +43,7 @@ export interface MeetingSummary {
 }
 
 const EDITABLE: (keyof MeetingValues)[] = ['meetingDate', 'startTime', 'location', 'online', 'theme', 'notes']
-const isManager = isCaseManager
+const isManager = (user: Express.User): boolean => can(user, 'manageMeetings')
 
 /** Panel meetings: scheduling, who is invited, who attended, whether quorate, and who may see which pack. */
 export default class MeetingService {
@@ -316,7 +316,7 @@ export default class MeetingService {
    */
   async canSeePack(user: Express.User, meetingId: string, caseId: string): Promise<boolean> {
     if (isManager(user)) return true
-    if (!hasRole(user, 'panel_member')) return false
+    if (!can(user, 'sitOnPanel')) return false
     const [invited, onAgenda, declared] = await Promise.all([
       this.isInvited(meetingId, user.id),
       this.isOnAgenda(meetingId, caseId),
@@ -328,7 +328,7 @@ export default class MeetingService {
   /** Whether a person may open the meeting at all: managers always, panel members only when invited. */
   async canOpen(user: Express.User, meetingId: string): Promise<boolean> {
     if (isManager(user)) return true
-    return hasRole(user, 'panel_member') && this.isInvited(meetingId, user.id)
+    return can(user, 'sitOnPanel') && this.isInvited(meetingId, user.id)
   }
 
   /** Locks the meeting row for the rest of the transaction; with a version, refuses a stale one. */

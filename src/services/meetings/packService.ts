@@ -11,6 +11,7 @@ import {
   sexes,
 } from '../../domain/codes'
 import { daysBetween, formatGovukDate, todayInLondon } from '../../domain/dates'
+import { can } from '../../domain/policy'
 import type { AuditContext } from '../auditContext'
 import type AuditService from '../auditService'
 import { isUuid } from '../userService'
@@ -110,7 +111,7 @@ export default class PackService {
    */
   async visibleItems(user: Express.User, meetingId: string): Promise<AgendaItemWithCase[]> {
     const items = await this.agendaService.items(meetingId)
-    if (user.roles.some(role => role === 'coordinator' || role === 'admin')) return items
+    if (can(user, 'manageMeetings')) return items
     const declared = await this.declarationService.caseIdsDeclaredBy(meetingId, user.id)
     return items.filter(item => !declared.has(item.caseId))
   }

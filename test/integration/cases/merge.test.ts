@@ -1,5 +1,5 @@
 import { Op, QueryTypes } from 'sequelize'
-import { caseSections } from '../../../src/cases/caseFields'
+import { caseSections } from '../../../src/forms/caseFields'
 import { IN_SCOPE } from '../../../src/services/statistics/sqlExpressions'
 import { systemContext } from '../../../src/services/auditContext'
 import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'

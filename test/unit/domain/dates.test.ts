@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import {
+  formatDate,
   addDays,
   addMonthsClamped,
   birthdayInYear,
@@ -16,6 +17,7 @@ import {
   toIsoDate,
   todayInLondon,
 } from '../../../src/domain/dates'
+import { formatDate as viewFormatDate } from '../../../src/views/viewHelpers'
 
 /** Any real calendar date from 1800 to 2200, as an ISO string. */
 const isoDateArb = fc
@@ -411,5 +413,24 @@ describe('dateErrorMessage', () => {
     const result = parseDateParts({ day: '4', month: '', year: '2025' })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(dateErrorMessage(result, 'date of death')).toBe('Date of death must include a month')
+  })
+})
+
+describe('formatDate, the one date format of pages', () => {
+  it('formats a calendar date and an instant as the day in London', () => {
+    expect(formatDate('2025-06-04')).toBe('4 June 2025')
+    // Late on 31 March UTC in summer time is already 1 April in London.
+    expect(formatDate(new Date('2025-03-31T23:30:00Z'))).toBe('1 April 2025')
+    expect(formatDate('2025-03-31T23:30:00Z')).toBe('1 April 2025')
+  })
+
+  it('is empty for nothing', () => {
+    expect(formatDate(null)).toBe('')
+    expect(formatDate(undefined)).toBe('')
+    expect(formatDate('')).toBe('')
+  })
+
+  it('is the one the views hand on', () => {
+    expect(viewFormatDate).toBe(formatDate)
   })
 })

@@ -1,6 +1,6 @@
 import { caseDateProblems } from '../../../src/domain/caseRules'
 import { todayInLondon } from '../../../src/domain/dates'
-import { readMeetingForm } from '../../../src/routes/meetings/meetingForm'
+import { readMeetingForm } from '../../../src/forms/meetingForm'
 import { readDateInput, yearsFromToday } from '../../../src/utils/dateInput'
 
 const boxes = (name: string, iso: string) => {

@@ -1,4 +1,4 @@
-import { readIntent, readReviewForm, readTextAnswers } from '../../../src/routes/reviews/readReviewForm'
+import { readIntent, readReviewForm, readTextAnswers } from '../../../src/forms/readReviewForm'
 
 const TODAY = '2026-01-15'
 

@@ -1,7 +1,7 @@
 import type { AuditEvent } from '../db/models'
 import { agencies, caseStatuses, jarEventKinds } from '../domain/codes'
 import { formatGovukDate, isValidIsoDate } from '../domain/dates'
-import { sectionById } from './caseFields'
+import { sectionById } from '../forms/caseFields'
 
 export interface TimelineEntry {
   at: Date

@@ -1,4 +1,4 @@
-import type { AgencyRequest } from '../../db/models'
+import type { AgencyRequest } from '../db/models'
 import {
   agencyName,
   displayStatus,
@@ -6,7 +6,7 @@ import {
   linkStateLabels,
   requestStatusLabels,
   requestStatusTagClasses,
-} from '../../services/agencyRequests/requestStatus'
+} from '../services/agencyRequests/requestStatus'
 
 /** A request as the coordinator's pages show it: names, the derived status and its tag. */
 export function requestRow(request: AgencyRequest, today: string, now: Date) {

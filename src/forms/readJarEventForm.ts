@@ -1,9 +1,9 @@
-import type { JarEvent } from '../../db/models'
-import { agencies, jarEventKinds, type Agency, type JarEventKind } from '../../domain/codes'
-import { ATTENDEE_ROLE_MAX, JAR_EVENT_NOTE_MAX, WITH_ATTENDEES } from '../../domain/jarEvents'
-import type { JarEventInput } from '../../services/jarEventService'
-import { dateInputValues, readDateInput } from '../../utils/dateInput'
-import { addError, FormErrors, list, noErrors, text } from '../../utils/formErrors'
+import type { JarEvent } from '../db/models'
+import { agencies, jarEventKinds, type Agency, type JarEventKind } from '../domain/codes'
+import { ATTENDEE_ROLE_MAX, JAR_EVENT_NOTE_MAX, WITH_ATTENDEES } from '../domain/jarEvents'
+import type { JarEventInput } from '../services/jarEventService'
+import { dateInputValues, readDateInput } from '../utils/dateInput'
+import { addError, FormErrors, list, noErrors, text } from '../utils/formErrors'
 
 /** The form as typed: `attendees` are agency codes, each with its role in `attendee_role_<agency>`. */
 export interface RawJarEvent {

@@ -4,11 +4,11 @@
  * under rule 4 with a marker explained on the page), the table's chart, and the headline share
  * against the national figure.
  */
-import { MODIFIABLE_TABLE_IDS } from '../../domain/statistics/tables'
-import { modifiableShareOfRow, type Percentage, type WithheldReason } from '../../domain/statistics/percentages'
-import type { CellValue, Release, StatsTable } from '../../domain/statistics/release'
-import type { Chart } from '../../services/statistics/charts'
-import type { NationalComparator } from '../../services/statistics/nationalComparators'
+import { MODIFIABLE_TABLE_IDS } from '../domain/statistics/tables'
+import { modifiableShareOfRow, type Percentage, type WithheldReason } from '../domain/statistics/percentages'
+import type { CellValue, Release, StatsTable } from '../domain/statistics/release'
+import type { Chart } from '../services/statistics/charts'
+import type { NationalComparator } from '../services/statistics/nationalComparators'
 
 /** Markers for a percentage not shown, as the government statistics use them. */
 export const WITHHELD_MARKERS: Record<WithheldReason, { marker: string; meaning: string }> = {

@@ -8,10 +8,10 @@ import {
   type ActionLevel,
   type FactorDomain,
   type ModifiableFactors,
-} from '../../domain/codes'
-import { readDateInput } from '../../utils/dateInput'
-import type { NewFactor, NewRecommendation, ReviewValues } from '../../services/reviews/reviewTypes'
-import { addError, FormErrors, inFormOrder, list, noErrors, text } from '../../utils/formErrors'
+} from '../domain/codes'
+import { readDateInput } from '../utils/dateInput'
+import type { NewFactor, NewRecommendation, ReviewValues } from '../services/reviews/reviewTypes'
+import { addError, FormErrors, inFormOrder, list, noErrors, text } from '../utils/formErrors'
 
 export type RawValues = Record<string, string | string[]>
 

@@ -1,9 +1,9 @@
-import type { Meeting } from '../../db/models'
-import { meetingThemes, type MeetingTheme } from '../../domain/codes'
-import { dateInputValues, readDateInput, yearsFromToday } from '../../utils/dateInput'
-import { parseTimeOfDay } from '../../domain/timeOfDay'
-import type { MeetingValues } from '../../services/meetings/meetingService'
-import { addError, FormErrors, noErrors, text } from '../../utils/formErrors'
+import type { Meeting } from '../db/models'
+import { meetingThemes, type MeetingTheme } from '../domain/codes'
+import { dateInputValues, readDateInput, yearsFromToday } from '../utils/dateInput'
+import { parseTimeOfDay } from '../domain/timeOfDay'
+import type { MeetingValues } from '../services/meetings/meetingService'
+import { addError, FormErrors, noErrors, text } from '../utils/formErrors'
 
 export type MeetingRaw = Record<string, string>
 

@@ -1,6 +1,6 @@
-import { expectedness, sexes } from '../../domain/codes'
-import type { AgendaItemWithCase } from '../../services/meetings/agendaService'
-import { ageBandLabel } from '../../services/meetings/packService'
+import { expectedness, sexes } from '../domain/codes'
+import type { AgendaItemWithCase } from '../services/meetings/agendaService'
+import { ageBandLabel } from '../services/meetings/packService'
 
 const OUTCOMES: Record<string, string> = {
   pending: 'To be reviewed',

@@ -1,9 +1,9 @@
-import type { Action } from '../../db/models'
-import { actionLevels, actionStatuses, categories, type ActionStatus } from '../../domain/codes'
-import { actionCompletionProblem } from '../../domain/reviewRules'
-import { dateInputValues, readDateInput } from '../../utils/dateInput'
-import type { ActionChanges, ActionQuery } from '../../services/actions/actionService'
-import { addError, FormErrors, noErrors, text } from '../../utils/formErrors'
+import type { Action } from '../db/models'
+import { actionLevels, actionStatuses, categories, type ActionStatus } from '../domain/codes'
+import { actionCompletionProblem } from '../domain/reviewRules'
+import { dateInputValues, readDateInput } from '../utils/dateInput'
+import type { ActionChanges, ActionQuery } from '../services/actions/actionService'
+import { addError, FormErrors, noErrors, text } from '../utils/formErrors'
 
 export type RawValues = Record<string, string>
 

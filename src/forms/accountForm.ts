@@ -1,6 +1,6 @@
-import { roles, Role } from '../../domain/codes'
-import { checkPassword } from '../../domain/passwordPolicy'
-import { addError, FormErrors, list, noErrors, text } from '../../utils/formErrors'
+import { roles, Role } from '../domain/codes'
+import { checkPassword } from '../domain/passwordPolicy'
+import { addError, FormErrors, list, noErrors, text } from '../utils/formErrors'
 
 export interface AccountValues {
   name: string

@@ -1,6 +1,6 @@
 import { formatNhsNumber } from '../domain/nhsNumber'
-import { formatDate } from '../views/viewHelpers'
-import type { CaseField } from './caseFields'
+import { formatDate } from '../domain/dates'
+import type { CaseField } from '../forms/caseFields'
 
 /** A stored value as a person reads it: labels for codes, "4 June 2025" for dates, Yes or No. */
 export function displayCaseValue(field: CaseField, value: unknown): string {

@@ -1,4 +1,5 @@
-import type { Action, CaseReview, ContributoryFactor } from '../../db/models'
+import type { Action, CaseReview, ContributoryFactor } from '../db/models'
+import { can } from '../domain/policy'
 import {
   actionLevels,
   actionStatuses,
@@ -10,11 +11,11 @@ import {
   modifiableFactorsOutcomes,
   preventabilityOutcomes,
   type Category,
-} from '../../domain/codes'
-import { domainScore } from '../../domain/reviewRules'
-import type { AgendaPlace, ReviewSheet } from '../../services/reviews/reviewTypes'
-import { formatDate } from '../../views/viewHelpers'
-import { MAIN_FIELDS, RawValues } from './readReviewForm'
+} from '../domain/codes'
+import { domainScore } from '../domain/reviewRules'
+import type { AgendaPlace, ReviewSheet } from '../services/reviews/reviewTypes'
+import { formatDate } from '../domain/dates'
+import { MAIN_FIELDS, RawValues } from '../forms/readReviewForm'
 
 type MainField = (typeof MAIN_FIELDS)[number]
 
@@ -162,7 +163,7 @@ export function reviewLocals(place: AgendaPlace, user: Express.User | undefined)
     target: { meetingId: place.meeting.id, caseId: place.record.id },
     caseRef: place.record.caseRef,
     meetingDate: formatDate(place.meeting.meetingDate),
-    canManage: !!user && user.roles.some(role => role === 'coordinator' || role === 'admin'),
+    canManage: can(user, 'editCase'),
     agencyItems: agencies.items,
     categoryItems: categories.items.map(item => ({
       ...item,
