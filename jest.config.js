@@ -4,6 +4,7 @@ module.exports = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/setupEnv.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/setupAfterEnv.ts'],
   globalSetup: '<rootDir>/test/globalSetup.ts',
   globalTeardown: '<rootDir>/test/globalTeardown.ts',
   // Each worker gets its own database cloned from a migrated template (see test/globalSetup.ts).

@@ -5,7 +5,16 @@ import { Client } from 'pg'
 import { createDatabaseIfMissing, ensureEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { migrateAndGrant } from '../src/bootstrap'
 
-const WORKERS = 4
+/** Databases made for workers when Jest does not say how many it runs (it passes its globalConfig). */
+const DEFAULT_WORKERS = 4
+
+/**
+ * The throwaway cluster is thrown away: nothing needs to survive a crash, so it writes nothing to
+ * disk synchronously. Each test empties every table (TRUNCATE makes new files, and with fsync on
+ * PostgreSQL waits for the disk at every commit); on a busy shared disk that wait was most of a
+ * test's time. Never set on a cluster that holds data.
+ */
+const THROWAWAY_SETTINGS = ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off']
 
 /**
  * Tests run against a real PostgreSQL: TEST_DATABASE_URL when set (used as it is, one worker; the
@@ -15,7 +24,7 @@ const WORKERS = 4
  * own role (cdop_app), and only the helpers that empty tables or tamper with the audit log as the
  * owner use the owner's URL (MIGRATION_DATABASE_URL, see setupEnv.ts).
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig?: { maxWorkers?: number }): Promise<void> {
   if (process.env.TEST_DATABASE_URL) {
     const owner = process.env.TEST_DATABASE_URL
     await migrateAndGrant(owner, process.env.TEST_APP_DATABASE_URL ?? owner, false)
@@ -33,6 +42,12 @@ export default async function globalSetup(): Promise<void> {
   })
   ;(globalThis as { __TEST_PG__?: unknown }).__TEST_PG__ = { stop: embedded.stop, dir }
 
+  const server = new Client({ connectionString: embedded.url.replace(/\/cdop_template$/, '/postgres') })
+  await server.connect()
+  for (const setting of THROWAWAY_SETTINGS) await server.query(`ALTER SYSTEM SET ${setting}`)
+  await server.query('SELECT pg_reload_conf()')
+  await server.end()
+
   await migrateAndGrant(embedded.url, embedded.appUrl, false)
 
   // A template database cannot be copied while anyone is connected to it.
@@ -42,7 +57,9 @@ export default async function globalSetup(): Promise<void> {
     `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'cdop_template' AND pid <> pg_backend_pid()`,
   )
   await admin.end()
-  for (let worker = 1; worker <= WORKERS; worker += 1) {
+  // One database per worker Jest will start (JEST_WORKER_ID runs from 1 to maxWorkers).
+  const workers = Math.max(1, globalConfig?.maxWorkers ?? DEFAULT_WORKERS)
+  for (let worker = 1; worker <= workers; worker += 1) {
     await createDatabaseIfMissing(port, `cdop_test_${worker}`, 'cdop_template')
   }
   process.env.TEST_PG_SERVER_URL = embedded.url.replace(/\/cdop_template$/, '')

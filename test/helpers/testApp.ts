@@ -11,6 +11,8 @@ export interface TestApp {
   app: Application
   db: Database
   services: Services
+  /** The configuration the app was built with (its session cookie, for the fast sign-in). */
+  config: typeof config
   close: () => Promise<void>
 }
 
@@ -23,7 +25,8 @@ export function createTestApp(overrides: { config?: typeof config; db?: Database
   // Sequelize models are classes bound to one connection: a second app in the same test shares it.
   const db = overrides.db ?? createDatabase({ url, poolMax: 4 })
   // Real argon2id at its cheapest: every test signs in, and OWASP's cost is for attackers, not for the suite.
-  const services = createServices(db, overrides.config ?? config, {
+  const appConfig = overrides.config ?? config
+  const services = createServices(db, appConfig, {
     passwordHasher: new PasswordHasher(CHEAPEST_ARGON2ID),
   })
   const sessions = createSessionStore(url, { prune: false })
@@ -32,6 +35,7 @@ export function createTestApp(overrides: { config?: typeof config; db?: Database
     app,
     db,
     services,
+    config: appConfig,
     close: async () => {
       await sessions.close()
       if (!overrides.db) await db.close()

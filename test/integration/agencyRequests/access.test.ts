@@ -1,6 +1,6 @@
 import type { Role } from '../../../src/domain/codes'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { csrfTokenFrom, newAgent, signIn } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { csrfTokenFrom, newAgent } from '../../helpers/agent'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { GP, linkFor, sendRequests } from './agencyHelpers'
 
@@ -15,8 +15,7 @@ describe('who may reach requests for information and the outbox', () => {
   /** A case with one request sent by a coordinator, and the ids a page would link to. */
   async function world() {
     const coordinator = await buildUser(t.services, { roles: ['coordinator'] })
-    const agent = newAgent(t.app)
-    await signIn(agent, coordinator.email, TEST_PASSWORD)
+    const agent = await signInAs(t, coordinator)
     const record = await buildCase(t.services)
     const { requests } = await sendRequests(t, agent, record.id, [GP])
     const message = (await t.db.models.OutboxMessage.findOne({ where: { requestId: requests[0].id } }))!
@@ -28,8 +27,7 @@ describe('who may reach requests for information and the outbox', () => {
     async role => {
       const { record, request, message } = await world()
       const user = await buildUser(t.services, { roles: [role] })
-      const agent = newAgent(t.app)
-      await signIn(agent, user.email, TEST_PASSWORD)
+      const agent = await signInAs(t, user)
       const base = `/cases/${record.id}/requests`
       for (const url of [
         base,
@@ -76,8 +74,7 @@ describe('who may reach requests for information and the outbox', () => {
   it('shows the outbox to coordinators and administrators, in the menu too', async () => {
     await world()
     const admin = await buildUser(t.services, { roles: ['admin'] })
-    const agent = newAgent(t.app)
-    await signIn(agent, admin.email, TEST_PASSWORD)
+    const agent = await signInAs(t, admin)
     const page = await agent.get('/outbox')
     expect(page.status).toBe(200)
     expect(page.text).toContain('No mail server is set up')
@@ -88,8 +85,7 @@ describe('who may reach requests for information and the outbox', () => {
     const { request } = await world()
     const other = await buildCase(t.services)
     const coordinator = await buildUser(t.services)
-    const agent = newAgent(t.app)
-    await signIn(agent, coordinator.email, TEST_PASSWORD)
+    const agent = await signInAs(t, coordinator)
     expect((await agent.get(`/cases/${other.id}/requests/${request.id}`)).status).toBe(404)
     expect((await agent.get(`/cases/${other.id}/requests/not-a-uuid`)).status).toBe(404)
     expect((await agent.get('/outbox/not-a-uuid')).status).toBe(404)

@@ -1,6 +1,6 @@
 import { addDays, todayInLondon } from '../../../src/domain/dates'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent } from '../../helpers/agent'
 import { $ } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { GP, POLICE, sendRequests } from './agencyHelpers'
@@ -15,8 +15,7 @@ describe('agency figures on the coordinator dashboard', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services)
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
   })
   afterAll(() => t.close())
 

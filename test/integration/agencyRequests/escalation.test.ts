@@ -3,8 +3,8 @@ import { addDays, todayInLondon } from '../../../src/domain/dates'
 import ReminderJob from '../../../src/services/jobs/reminderJob'
 import type { MailTransport } from '../../../src/services/mail/mailTransport'
 import OutboxService from '../../../src/services/mail/outboxService'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, submitForm } from '../../helpers/agent'
 import { $, errorSummary } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { auditRows, GP, POLICE, sendRequests } from './agencyHelpers'
@@ -23,11 +23,9 @@ describe('chasing an agency: the history of reminders, and escalation to its nam
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services)
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
     const administrator = await buildUser(t.services, { roles: ['admin'] })
-    admin = newAgent(t.app)
-    await signIn(admin, administrator.email, TEST_PASSWORD)
+    admin = await signInAs(t, administrator)
   })
   afterAll(() => t.close())
 

@@ -1,7 +1,7 @@
 import { addDays, todayInLondon } from '../../../src/domain/dates'
 import { hashLinkToken } from '../../../src/services/agencyRequests/linkToken'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, newAgent, submitForm } from '../../helpers/agent'
 import { $, errorSummary, fieldError } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { auditRows, GP, linkFor, POLICE, reportFields, requestFields, sendRequests } from './agencyHelpers'
@@ -17,8 +17,7 @@ describe('the life of a request for information, through real HTTP', () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services, { name: 'Casey Coordinator' })
     coordinatorEmail = user.email
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
   })
   afterAll(() => t.close())
 

@@ -1,6 +1,6 @@
 import { newLinkToken } from '../../../src/services/agencyRequests/linkToken'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, newAgent, submitForm } from '../../helpers/agent'
 import { $ } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { auditRows, GP, linkFor, POLICE, sendRequests } from './agencyHelpers'
@@ -14,8 +14,7 @@ describe('agency links that cannot be used', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services)
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
   })
   afterAll(() => t.close())
 

@@ -1,8 +1,8 @@
 import config from '../../../src/config'
 import { NodemailerTransport, type MailTransport } from '../../../src/services/mail/mailTransport'
 import OutboxService, { MAX_ATTEMPTS } from '../../../src/services/mail/outboxService'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, submitForm } from '../../helpers/agent'
 import { $ } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { auditRows, GP, sendRequests } from './agencyHelpers'
@@ -19,8 +19,7 @@ describe('e-mail through a mail server that fails', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services)
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
   })
   afterAll(() => t.close())
 

@@ -1,5 +1,5 @@
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, newAgent, submitForm } from '../../helpers/agent'
 import { $, errorSummary, fieldError } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { auditRows, GP, linkFor, reportFields, sendRequests } from './agencyHelpers'
@@ -13,8 +13,7 @@ describe('an agency report submitted with a mistake', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services)
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
   })
   afterAll(() => t.close())
 

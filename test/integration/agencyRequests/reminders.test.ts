@@ -5,8 +5,8 @@ import { runCli } from '../../../src/cli/run'
 import { addDays, todayInLondon } from '../../../src/domain/dates'
 import OutboxService from '../../../src/services/mail/outboxService'
 import ReminderJob, { REMINDER_LOCK_KEY } from '../../../src/services/jobs/reminderJob'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent } from '../../helpers/agent'
 import { $ } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { auditRows, GP, POLICE, sendRequests } from './agencyHelpers'
@@ -22,8 +22,7 @@ describe('reminders to agencies', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services)
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
   })
   afterAll(() => t.close())
 

@@ -1,7 +1,7 @@
 import config from '../../../src/config'
 import { MAX_ATTEMPTS } from '../../../src/services/mail/outboxService'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, submitForm } from '../../helpers/agent'
 import { runCliInTest } from '../../helpers/cli'
 import { $ } from '../../helpers/html'
 import { TestSmtpServer } from '../../helpers/smtpServer'
@@ -23,8 +23,7 @@ describe('sending e-mail again now, after the mail server comes back', () => {
     smtp.received.length = 0
     await resetDatabase(t.db)
     const user = await buildUser(t.services)
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
   })
   afterAll(async () => {
     await smtp.stop()

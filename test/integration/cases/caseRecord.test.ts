@@ -1,5 +1,5 @@
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, csrfTokenFrom, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, csrfTokenFrom, submitForm } from '../../helpers/agent'
 import { $, errorSummary, fieldError } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 
@@ -12,8 +12,7 @@ describe('the case record', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const coordinator = await buildUser(t.services, { roles: ['coordinator'], name: 'Casey Coordinator' })
-    agent = newAgent(t.app)
-    await signIn(agent, coordinator.email, TEST_PASSWORD)
+    agent = await signInAs(t, coordinator)
   })
   afterAll(() => t.close())
 
@@ -186,8 +185,7 @@ describe('the case record', () => {
   it.each([['panel_member'], ['public_health']] as const)('refuses every case page to a %s', async role => {
     const record = await buildCase(t.services)
     const other = await buildUser(t.services, { roles: [role] })
-    const outsider = newAgent(t.app)
-    await signIn(outsider, other.email, TEST_PASSWORD)
+    const outsider = await signInAs(t, other)
     for (const path of [
       '/cases',
       '/cases/notify',

@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
+import { buildCase, buildUser, signInAs } from '../../factories'
 import { notificationFields } from '../../helpers/caseForms'
-import { Agent, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { Agent, submitForm } from '../../helpers/agent'
 import { $ } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 
@@ -14,8 +14,7 @@ describe('possible duplicates, found the way people make mistakes', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const coordinator = await buildUser(t.services)
-    agent = newAgent(t.app)
-    await signIn(agent, coordinator.email, TEST_PASSWORD)
+    agent = await signInAs(t, coordinator)
   })
   afterAll(() => t.close())
 

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream'
 import { systemContext } from '../../../src/services/auditContext'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
+import { buildCase, buildUser, signInAs } from '../../factories'
 import { csvOf, historyRow } from '../../fixtures/import/historyCsv'
-import { Agent, newAgent, signIn } from '../../helpers/agent'
+import { Agent } from '../../helpers/agent'
 import { $ } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 
@@ -15,8 +15,7 @@ describe('an imported reviewed case', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const coordinator = await buildUser(t.services)
-    agent = newAgent(t.app)
-    await signIn(agent, coordinator.email, TEST_PASSWORD)
+    agent = await signInAs(t, coordinator)
   })
   afterAll(() => t.close())
 

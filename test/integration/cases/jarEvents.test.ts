@@ -1,6 +1,6 @@
 import { addDays, todayInLondon } from '../../../src/domain/dates'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, newAgent, submitForm } from '../../helpers/agent'
 import { $, errorSummary, fieldError } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 
@@ -30,8 +30,7 @@ describe('the dated events of a joint agency response', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const coordinator = await buildUser(t.services, { name: 'Casey Coordinator' })
-    agent = newAgent(t.app)
-    await signIn(agent, coordinator.email, TEST_PASSWORD)
+    agent = await signInAs(t, coordinator)
   })
   afterAll(() => t.close())
 
@@ -219,8 +218,7 @@ describe('the dated events of a joint agency response', () => {
   it('is for coordinators and administrators only', async () => {
     const record = await buildCase(t.services)
     const panel = await buildUser(t.services, { roles: ['panel_member'] })
-    const member = newAgent(t.app)
-    await signIn(member, panel.email, TEST_PASSWORD)
+    const member = await signInAs(t, panel)
     expect((await member.get(`/cases/${record.id}/jar-events/new`)).status).toBe(403)
     expect((await newAgent(t.app).get(`/cases/${record.id}/jar-events/new`)).status).toBe(302)
   })

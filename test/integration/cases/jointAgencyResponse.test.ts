@@ -1,5 +1,5 @@
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, submitForm } from '../../helpers/agent'
 import { $, errorSummary } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 
@@ -28,8 +28,7 @@ describe('the joint agency response', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const coordinator = await buildUser(t.services)
-    agent = newAgent(t.app)
-    await signIn(agent, coordinator.email, TEST_PASSWORD)
+    agent = await signInAs(t, coordinator)
   })
   afterAll(() => t.close())
 

@@ -2,8 +2,8 @@ import { Op, QueryTypes } from 'sequelize'
 import { caseSections } from '../../../src/forms/caseFields'
 import { IN_SCOPE } from '../../../src/services/statistics/sqlExpressions'
 import { systemContext } from '../../../src/services/auditContext'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, csrfTokenFrom, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, csrfTokenFrom, submitForm } from '../../helpers/agent'
 import { $, errorSummary } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { GP, sendRequests } from '../agencyRequests/agencyHelpers'
@@ -18,8 +18,7 @@ describe('merging two cases of the same child', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const coordinator = await buildUser(t.services)
-    agent = newAgent(t.app)
-    await signIn(agent, coordinator.email, TEST_PASSWORD)
+    agent = await signInAs(t, coordinator)
   })
   afterAll(() => t.close())
 
@@ -259,8 +258,7 @@ describe('merging two cases of the same child', () => {
   it('is for coordinators only', async () => {
     const { keep } = await pair()
     const analyst = await buildUser(t.services, { roles: ['public_health'] })
-    const other = newAgent(t.app)
-    await signIn(other, analyst.email, TEST_PASSWORD)
+    const other = await signInAs(t, analyst)
     await other.get(`/cases/${keep.id}/merge`).expect(403)
   })
 })

@@ -1,6 +1,6 @@
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
+import { buildCase, buildUser, signInAs } from '../../factories'
 import { notificationFields } from '../../helpers/caseForms'
-import { Agent, csrfTokenFrom, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { Agent, csrfTokenFrom, submitForm } from '../../helpers/agent'
 import { $, errorSummary, fieldError } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 
@@ -13,8 +13,7 @@ describe('notifying a death', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const coordinator = await buildUser(t.services, { roles: ['coordinator'] })
-    agent = newAgent(t.app)
-    await signIn(agent, coordinator.email, TEST_PASSWORD)
+    agent = await signInAs(t, coordinator)
   })
   afterAll(() => t.close())
 

@@ -1,6 +1,6 @@
 import type { CaseStatus } from '../../../src/domain/codes'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, submitForm } from '../../helpers/agent'
 import { $, errorSummary } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { systemContext } from '../../../src/services/auditContext'
@@ -14,8 +14,7 @@ describe('changing the status of a case', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const coordinator = await buildUser(t.services)
-    agent = newAgent(t.app)
-    await signIn(agent, coordinator.email, TEST_PASSWORD)
+    agent = await signInAs(t, coordinator)
   })
   afterAll(() => t.close())
 

@@ -1,6 +1,5 @@
 import type { Role } from '../../../src/domain/codes'
-import { buildUser, TEST_PASSWORD } from '../../factories'
-import { newAgent, signIn } from '../../helpers/agent'
+import { buildUser, signInAs } from '../../factories'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 
 describe('role-based access', () => {
@@ -13,8 +12,7 @@ describe('role-based access', () => {
 
   const signedInAs = async (roles: Role[]) => {
     const user = await buildUser(t.services, { roles })
-    const agent = newAgent(t.app)
-    await signIn(agent, user.email, TEST_PASSWORD)
+    const agent = await signInAs(t, user)
     return agent
   }
 
@@ -41,8 +39,7 @@ describe('role-based access', () => {
 
   it('takes away access at once when an account is deactivated', async () => {
     const user = await buildUser(t.services, { roles: ['admin'] })
-    const agent = newAgent(t.app)
-    await signIn(agent, user.email, TEST_PASSWORD)
+    const agent = await signInAs(t, user)
     await agent.get('/admin/users').expect(200)
     await t.db.models.User.update({ active: false }, { where: { id: user.id } })
     const response = await agent.get('/admin/users')

@@ -2,8 +2,8 @@ import * as cheerio from 'cheerio'
 import { parse } from 'csv-parse/sync'
 import type { Role } from '../../../src/domain/codes'
 import { importColumnNames } from '../../../src/services/import/importColumns'
-import { buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn } from '../../helpers/agent'
+import { buildUser, signInAs } from '../../factories'
+import { Agent, newAgent } from '../../helpers/agent'
 import { errorSummary } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { csvOf, historyCsv, historyRow } from '../../fixtures/import/historyCsv'
@@ -18,8 +18,7 @@ describe('the history import page', () => {
 
   const signedInAs = async (roles: Role[]) => {
     const user = await buildUser(t.services, { roles })
-    const agent = newAgent(t.app)
-    await signIn(agent, user.email, TEST_PASSWORD)
+    const agent = await signInAs(t, user)
     return { agent, user }
   }
 

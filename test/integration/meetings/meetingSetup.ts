@@ -1,17 +1,10 @@
 import type { Case, Meeting } from '../../../src/db/models'
-import type { MeetingCapacity, Role } from '../../../src/domain/codes'
 import { systemContext } from '../../../src/services/auditContext'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn } from '../../helpers/agent'
+import { buildCase } from '../../factories'
 import type { TestApp } from '../../helpers/testApp'
 
-/** A signed-in person: their account and a browser session. */
-export async function signedIn(t: TestApp, roles: Role[] = ['coordinator'], name?: string) {
-  const user = await buildUser(t.services, { roles, name })
-  const agent: Agent = newAgent(t.app)
-  await signIn(agent, user.email, TEST_PASSWORD)
-  return { user, agent }
-}
+// The signed-in person and the invitation are the shared factories now (test/factories.ts).
+export { invite, signedIn } from '../../factories'
 
 /** A case that has reached ready for panel through the status machine, as the case pages would take it. */
 export async function readyCase(t: TestApp, overrides: Partial<Case> = {}): Promise<Case> {
@@ -41,10 +34,6 @@ export async function meetingOn(t: TestApp, meetingDate = '2030-06-04', extra: P
     },
     systemContext(),
   )
-}
-
-export async function invite(t: TestApp, meetingId: string, userId: string, capacity: MeetingCapacity = 'other') {
-  await t.services.meetingService.invite(meetingId, [{ userId, capacity }], systemContext())
 }
 
 export async function onAgenda(t: TestApp, meetingId: string, ...cases: Case[]) {

@@ -1,7 +1,7 @@
 import type { Role } from '../../../src/domain/codes'
 import { systemContext } from '../../../src/services/auditContext'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, csrfTokenFrom, newAgent, signIn } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, csrfTokenFrom, newAgent } from '../../helpers/agent'
 import type { TestApp } from '../../helpers/testApp'
 import { GP, linkFor, sendRequests } from '../agencyRequests/agencyHelpers'
 import { invite, scheduleCase } from '../reviews/reviewSetup'
@@ -30,8 +30,7 @@ export async function seedEverything(t: TestApp): Promise<Seeded> {
     users[role] = await buildUser(t.services, { roles: [role] })
   const agents = { anonymous: newAgent(t.app) } as Record<Who, Agent>
   for (const role of Object.keys(users) as Role[]) {
-    agents[role] = newAgent(t.app)
-    await signIn(agents[role], users[role].email, TEST_PASSWORD)
+    agents[role] = await signInAs(t, users[role])
   }
 
   const record = await buildCase(t.services)

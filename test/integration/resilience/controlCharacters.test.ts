@@ -1,7 +1,7 @@
 import config from '../../../src/config'
 import { UNUSUAL_CHARACTERS } from '../../../src/utils/formHygiene'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, newAgent, submitForm } from '../../helpers/agent'
 import { $ } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { GP, linkFor, reportFields, sendRequests } from '../agencyRequests/agencyHelpers'
@@ -20,8 +20,7 @@ describe('control characters in form fields', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services, { roles: ['coordinator', 'admin'] })
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
   })
   afterAll(() => t.close())
 

@@ -1,6 +1,6 @@
 import type { Case } from '../../../src/db/models'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, csrfTokenFrom, newAgent, signIn } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, csrfTokenFrom } from '../../helpers/agent'
 import { $, errorSummary, fieldError } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { changeAndPost, formFields, postFields } from './reviewSetup'
@@ -14,8 +14,7 @@ describe('completing an action needs its evidence; the list shows each theme', (
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services, { roles: ['coordinator'] })
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
   })
   afterAll(() => t.close())
 

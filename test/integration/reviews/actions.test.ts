@@ -1,6 +1,6 @@
 import type { Case } from '../../../src/db/models'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent } from '../../helpers/agent'
 import { $, errorSummary } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { changeAndPost, formFields, postFields } from './reviewSetup'
@@ -16,8 +16,7 @@ describe('the actions list and an action’s page', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services, { roles: ['coordinator'] })
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
     record = await buildCase(t.services)
     const review = await t.db.models.CaseReview.create({
       caseId: record.id,
@@ -146,8 +145,7 @@ describe('the actions list and an action’s page', () => {
   it('is for coordinators and administrators only', async () => {
     const one = await action('Something')
     const member = await buildUser(t.services, { roles: ['panel_member'] })
-    const agent = newAgent(t.app)
-    await signIn(agent, member.email, TEST_PASSWORD)
+    const agent = await signInAs(t, member)
     await agent.get('/actions').expect(403)
     await agent.get(`/actions/${one.id}`).expect(403)
     await coordinator.get('/actions/00000000-0000-4000-8000-000000000000').expect(404)

@@ -1,6 +1,6 @@
 import type { Role } from '../../../src/domain/codes'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, csrfTokenFrom, newAgent, signIn } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { Agent, csrfTokenFrom, newAgent } from '../../helpers/agent'
 import { $ } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { changeAndPost, invite, postFields, scheduleCase, ScheduledCase } from './reviewSetup'
@@ -19,8 +19,7 @@ describe('who may record the panel review', () => {
 
   const person = async (roles: Role[]) => {
     const user = await buildUser(t.services, { roles })
-    const agent = newAgent(t.app)
-    await signIn(agent, user.email, TEST_PASSWORD)
+    const agent = await signInAs(t, user)
     return { user, agent }
   }
   const tokenOf = async (agent: Agent) => csrfTokenFrom((await agent.get('/')).text)

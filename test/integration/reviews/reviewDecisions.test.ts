@@ -1,6 +1,6 @@
 import { todayInLondon } from '../../../src/domain/dates'
-import { buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, csrfTokenFrom, newAgent, signIn } from '../../helpers/agent'
+import { buildUser, signInAs } from '../../factories'
+import { Agent, csrfTokenFrom } from '../../helpers/agent'
 import { $, errorSummary, fieldError } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { changeAndPost, COMPLETE, formFields, postFields, scheduleCase } from './reviewSetup'
@@ -14,8 +14,7 @@ describe('the panel’s decisions: finalise, lock, reopen and defer', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services, { roles: ['coordinator'], name: 'Casey Coordinator' })
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
   })
   afterAll(() => t.close())
 

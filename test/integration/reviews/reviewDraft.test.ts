@@ -1,5 +1,5 @@
-import { buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, csrfTokenFrom, newAgent, signIn } from '../../helpers/agent'
+import { buildUser, signInAs } from '../../factories'
+import { Agent, csrfTokenFrom } from '../../helpers/agent'
 import { $, errorSummary, fieldError } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { changeAndPost, COMPLETE, formFields, invite, postFields, scheduleCase } from './reviewSetup'
@@ -13,8 +13,7 @@ describe('recording the panel review as a draft', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services, { roles: ['coordinator'] })
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
   })
   afterAll(() => t.close())
 
@@ -241,8 +240,7 @@ describe('recording the panel review as a draft', () => {
     const { record, meeting, url } = await scheduleCase(t)
     const chairUser = await buildUser(t.services, { roles: ['panel_member'], name: 'Chris Chair' })
     await invite(t, meeting.id, chairUser.id, 'chair')
-    const chair = newAgent(t.app)
-    await signIn(chair, chairUser.email, TEST_PASSWORD)
+    const chair = await signInAs(t, chairUser)
 
     // Both open the review at the same version.
     const coordinatorFields = formFields((await coordinator.get(url)).text, '#review-form')

@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio'
 import type { Case, Meeting } from '../../../src/db/models'
 import type { MeetingCapacity } from '../../../src/domain/codes'
-import { buildCase } from '../../factories'
+import { buildCase, invite as inviteToMeeting } from '../../factories'
 import type { Agent } from '../../helpers/agent'
 import type { TestApp } from '../../helpers/testApp'
 
@@ -55,17 +55,9 @@ export async function scheduleCase(
   return { record, meeting, url: `/meetings/${meeting.id}/cases/${record.id}/review` }
 }
 
-/** Invites an account to the meeting in a capacity (the chair, say). */
-export async function invite(t: TestApp, meetingId: string, userId: string, capacity: MeetingCapacity) {
-  await t.db.models.MeetingMember.create({
-    meetingId,
-    userId,
-    externalName: null,
-    externalOrganisation: null,
-    capacity,
-    attended: true,
-  })
-}
+/** Invites an account to the held meeting in a capacity (the chair, say), attendance recorded. */
+export const invite = (t: TestApp, meetingId: string, userId: string, capacity: MeetingCapacity) =>
+  inviteToMeeting(t, meetingId, userId, capacity, { attended: true })
 
 export type Fields = Record<string, string | string[]>
 

@@ -7,8 +7,8 @@ import { parse } from 'csv-parse/sync'
 import type { Response } from 'supertest'
 import type { Role } from '../../../src/domain/codes'
 import { systemContext } from '../../../src/services/auditContext'
-import { buildUser, TEST_PASSWORD } from '../../factories'
-import { newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildUser, signInAs } from '../../factories'
+import { submitForm } from '../../helpers/agent'
 import { $, errorSummary } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { insertCases, sampleCases } from './caseRows'
@@ -35,8 +35,7 @@ describe('statistics pages', () => {
 
   const signedInAs = async (roles: Role[]) => {
     const user = await buildUser(t.services, { roles })
-    const agent = newAgent(t.app)
-    await signIn(agent, user.email, TEST_PASSWORD)
+    const agent = await signInAs(t, user)
     return { agent, user }
   }
 

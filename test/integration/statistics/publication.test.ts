@@ -6,8 +6,8 @@
  */
 import type { Response } from 'supertest'
 import type { Role } from '../../../src/domain/codes'
-import { buildUser, TEST_PASSWORD } from '../../factories'
-import { newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildUser, signInAs } from '../../factories'
+import { submitForm } from '../../helpers/agent'
 import { runCliInTest } from '../../helpers/cli'
 import { $ } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
@@ -33,8 +33,7 @@ describe('publishing the statistics', () => {
 
   const signedInAs = async (roles: Role[]) => {
     const user = await buildUser(t.services, { roles })
-    const agent = newAgent(t.app)
-    await signIn(agent, user.email, TEST_PASSWORD)
+    const agent = await signInAs(t, user)
     return { agent, user }
   }
   const audit = (action: string) => t.db.models.AuditEvent.findAll({ where: { action }, order: [['id', 'ASC']] })
