@@ -39,7 +39,7 @@ export default class LocalAuthoritiesController {
   }
 
   move = async (req: Request, res: Response): Promise<void> => {
-    const id = String(req.params.id ?? '')
+    const id = String(req.params.localAuthorityId ?? '')
     if (!UUID.test(id)) throw createError(404, 'Local authority not found')
     const action = text(req.body, 'action', 20) as MoveAction
     if (!ACTIONS.includes(action)) throw createError(400, 'Choose to remove the authority or move it up or down')

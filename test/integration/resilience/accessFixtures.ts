@@ -110,6 +110,8 @@ export async function seedEverything(t: TestApp): Promise<Seeded> {
       eventId: jarEvent.id,
       agency: 'gp',
       id: '00000000-0000-4000-8000-000000000000',
+      // No authority is seeded: an unknown one, which an administrator is told is not found.
+      localAuthorityId: '00000000-0000-4000-8000-000000000000',
       // The review pages name a case on the meeting's agenda.
       agendaCaseId: scheduled.record.id,
     },

@@ -178,7 +178,7 @@ export const ACCESS: Record<string, Row> = {
   'POST /settings/agency-leads/:agency': ADMIN,
   'GET /settings/local-authorities': ADMIN,
   'POST /settings/local-authorities': ADMIN,
-  'POST /settings/local-authorities/:id': ADMIN,
+  'POST /settings/local-authorities/:localAuthorityId': ADMIN,
 }
 
 /** The URL of a route pattern with seeded ids (case ids under /meetings name a case on the agenda). */

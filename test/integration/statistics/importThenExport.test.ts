@@ -4,7 +4,7 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import config from '../../../src/config'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
-import { contractTables, CSV_HEADER } from './contract'
+import { contractTables, extensionTables, CSV_HEADER } from './contract'
 import { runCliInTest } from '../../helpers/cli'
 
 const cli = (t: TestApp, argv: string[]) => runCliInTest(t, argv)
@@ -51,11 +51,15 @@ describe('a history file imported on the command line, then exported for a year'
     expect(text.split(/\r?\n/)[0]).toBe(CSV_HEADER)
     const records: Record<string, string>[] = parse(text, { columns: true })
 
-    // Exactly the contract's tables, rows and columns, in order.
-    const expected = contractTables({
-      deathYears: ['2015-16', '2016-17'],
-      reviewYears: ['2015-16', '2016-17'],
-    }).flatMap(([table, rowCodes, columnCodes]) =>
+    // Exactly the contract's tables, rows and columns, in order, then the service's own tables
+    // (docs/statistics-tables.md) after them.
+    const expected = [
+      ...contractTables({
+        deathYears: ['2015-16', '2016-17'],
+        reviewYears: ['2015-16', '2016-17'],
+      }),
+      ...extensionTables(),
+    ].flatMap(([table, rowCodes, columnCodes]) =>
       rowCodes.flatMap(row => columnCodes.map(column => `${table}/${row}/${column}`)),
     )
     expect(records.map(r => `${r.table}/${r.row}/${r.column}`)).toEqual(expected)

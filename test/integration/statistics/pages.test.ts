@@ -130,7 +130,7 @@ describe('statistics pages', () => {
     const { agent } = await signedInAs(['coordinator'])
     const report = await agent.get('/statistics/report?year=2016-17')
     const page = $(report.text)
-    expect(page('section.app-statistics-section table.govuk-table')).toHaveLength(12)
+    expect(page('section.app-statistics-section table.govuk-table')).toHaveLength(15)
     expect(page('table#summary th[scope="row"]').first().text().trim()).toBe('Notifications')
     expect(page('table#category_by_modifiable thead th').last().text()).toBe('% with modifiable factors')
     // Charts: inline SVG, drawn by vega, with no style attribute or element the CSP would block.
@@ -153,7 +153,7 @@ describe('statistics pages', () => {
     const report = await agent.get('/statistics/report?year=2010-11')
     expect(report.status).toBe(200)
     const page = $(report.text)
-    expect(page('table.app-statistics-table')).toHaveLength(12)
+    expect(page('table.app-statistics-table')).toHaveLength(15)
     expect(
       page('table#summary td')
         .toArray()

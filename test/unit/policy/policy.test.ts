@@ -106,6 +106,7 @@ describe('the navigation', () => {
       'Accounts',
       'Audit log',
       'Agency leads',
+      'Local authorities',
       'Second factor',
     ])
   })
