@@ -89,6 +89,7 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
   const actionService = new ActionService(db, auditService, now)
   const reportLearningService = new ReportLearningService(db, auditService)
   const dataQualityService = new DataQualityService(db, auditService)
+  const localAuthorityService = new LocalAuthorityService(db, auditService)
 
   // Scheduled jobs: agency reminders and escalation, the outbox's retries, the audit chain head.
   const reminderJob = new ReminderJob(
@@ -145,7 +146,7 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
     readinessService: new ReadinessService(db, auditService, caseService, now),
     agencyLeadService: new AgencyLeadService(db, auditService),
     jarEventService: new JarEventService(db, auditService, now),
-    localAuthorityService: new LocalAuthorityService(db, auditService),
+    localAuthorityService,
     accountLinkService: new AccountLinkService(
       db,
       auditService,
@@ -176,7 +177,12 @@ export function createServices(db: Database, config: Config, overrides: ServiceO
       statisticsService,
       publicationService,
       quorumRuleService,
-      { learning: reportLearningService, actions: actionService, dataQuality: dataQualityService },
+      {
+        learning: reportLearningService,
+        actions: actionService,
+        dataQuality: dataQualityService,
+        localAuthorities: localAuthorityService,
+      },
       config.annualReport,
     ),
   }

@@ -38,11 +38,13 @@ import {
   dataQualitySection,
   disclosureSection,
   learningSection,
+  localAuthoritiesSection,
   modifiableSection,
   panelSection,
   tablesSection,
   timelinessSection,
   trendSection,
+  type AuthorityFigures,
   type ChartImage,
 } from './sections'
 
@@ -61,6 +63,7 @@ export interface AnnualReportSources {
   learning: Pick<ReportLearningService, 'curatedForYear'>
   actions: Pick<ActionService, 'reportForYear'>
   dataQuality: Pick<DataQualityService, 'forYear'>
+  localAuthorities: { list(): Promise<readonly { name: string }[]> }
 }
 
 /** Where the report is produced from, as the audit log records it. */
@@ -130,6 +133,20 @@ export default class AnnualReportService {
     return { release, notes: releaseNotes(release) }
   }
 
+  /** Each listed authority's own release of the year: as published (null if none is), or exact. */
+  private async authorityReleases(year: string, mode: ReleaseMode): Promise<AuthorityFigures[]> {
+    const authorities = await this.sources.localAuthorities.list()
+    return Promise.all(
+      authorities.map(async ({ name }) => ({
+        name,
+        release:
+          mode === 'published'
+            ? ((await this.publicationService.current(year, name))?.release ?? null)
+            : await this.statisticsService.buildRelease({ years: year, mode: 'unsuppressed', localAuthority: name }),
+      })),
+    )
+  }
+
   /** The panel meetings held in the year, with attendance and quorum under the current rule. */
   async meetingsOfYear(year: string): Promise<MeetingAttendance[]> {
     const fy = parseFinancialYear(year)
@@ -174,12 +191,13 @@ export default class AnnualReportService {
     const trend = release.tables.find(t => t.id === 'trend_reviews_by_modifiable')
     const trendYears = (trend?.rows ?? []).map(r => r.code).filter(code => code !== TOTAL)
     const unsuppressed = request.mode === 'unsuppressed'
-    const [comparators, meetings, learning, actions, dataQuality] = await Promise.all([
+    const [comparators, meetings, learning, actions, dataQuality, authorities] = await Promise.all([
       this.statisticsService.comparators.forYears([...new Set([...trendYears, ...yearsOf(year)])]),
       this.meetingsOfYear(year),
       this.sources.learning.curatedForYear(year),
       this.sources.actions.reportForYear(year),
       unsuppressed ? this.sources.dataQuality.forYear(year) : null,
+      this.authorityReleases(year, request.mode),
     ])
     const charts = await this.charts(release, comparators)
     const { panelName } = this.options
@@ -192,6 +210,7 @@ export default class AnnualReportService {
       timelinessSection(release, charts),
       learningSection(year, learning),
       actionsSection(actions),
+      localAuthoritiesSection(release, authorities),
       dataQualitySection(dataQuality),
       disclosureSection(notes),
     ]

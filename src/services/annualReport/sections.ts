@@ -179,7 +179,15 @@ export function activitySection(release: Release, meetings: readonly MeetingAtte
 }
 
 /** Tables given their own sections: everything else the release holds is one of "the year's tables". */
-const ELSEWHERE = new Set(['summary', 'trend_deaths_by_sex', 'trend_reviews_by_modifiable', 'review_duration'])
+const ELSEWHERE = new Set([
+  'summary',
+  'trend_deaths_by_sex',
+  'trend_reviews_by_modifiable',
+  'review_duration',
+  'review_timeliness',
+  'deaths_by_local_authority_and_sex',
+  'reviews_by_local_authority_and_modifiable',
+])
 
 /** Tables of counts, which the sentences know how to put in words; any other table is shown without one. */
 const COUNT_TABLES = new Set<string>([
@@ -252,8 +260,89 @@ export function modifiableSection(
 
 export function timelinessSection(release: Release, charts: readonly ChartImage[]): ReportSection | null {
   const duration = find(release, 'review_duration')
+  const medians = find(release, 'review_timeliness')
   const blocks: Block[] = duration ? tableWithChart(duration, release.mode, charts) : []
+  if (medians) {
+    blocks.push(
+      { kind: 'subheading', text: medians.title },
+      {
+        kind: 'paragraph',
+        text:
+          'Median days from the death, and from the notification, to the review, and from each request to the ' +
+          "agency's report, with the number of cases behind each median." +
+          (release.mode === 'published' ? ' A median over fewer than 10 cases is not shown ([c]).' : ''),
+      },
+      tableBlock(medians, release.mode),
+    )
+  }
   return blocks.length ? { id: 'timeliness', heading: 'How long reviews took', blocks } : null
+}
+
+/** One listed local authority and its own release for the year (null when none is published). */
+export interface AuthorityFigures {
+  name: string
+  release: Release | null
+}
+
+/** The tables of one authority's release that its part of the report shows. */
+const AUTHORITY_TABLES = ['summary', 'category_by_modifiable', 'deaths_by_age_and_sex', 'review_timeliness']
+
+/**
+ * Local authorities: the panel's tables by authority, then a part for each listed authority from
+ * that authority's own release (published mode: only if one was published, since an authority's
+ * figures go through the same differencing check as the panel's before anyone may read them).
+ */
+export function localAuthoritiesSection(
+  release: Release,
+  authorities: readonly AuthorityFigures[],
+): ReportSection | null {
+  const byAuthority = ['deaths_by_local_authority_and_sex', 'reviews_by_local_authority_and_modifiable']
+    .map(id => find(release, id))
+    .filter((table): table is NonNullable<typeof table> => table !== undefined)
+  if (!byAuthority.length && !authorities.length) return null
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      text: authorities.length
+        ? `The panel covers ${authorities.map(a => a.name).join(', ')}. Children resident elsewhere, or whose ` +
+          'local authority is not recorded, are counted as "other".'
+        : 'No local authorities are listed in the service (Settings, Local authorities), so every child is ' +
+          'counted as "other".',
+    },
+    ...byAuthority.flatMap(table => [
+      { kind: 'subheading' as const, text: table.title },
+      tableBlock(table, release.mode),
+      ...(COUNT_TABLES.has(table.id) ? [{ kind: 'paragraph' as const, text: tableSentence(table, release.mode) }] : []),
+    ]),
+  ]
+  for (const authority of authorities) {
+    blocks.push({ kind: 'subheading', text: authority.name })
+    if (!authority.release) {
+      blocks.push({
+        kind: 'paragraph',
+        text:
+          `No release of ${authority.name}'s own figures for ${release.financialYear} has been published. ` +
+          `Publish one (Statistics, Publish, choosing ${authority.name}) and produce this report again to include them.`,
+      })
+      continue
+    }
+    const own = authority.release
+    const summary = find(own, 'summary')
+    if (summary) {
+      const count = (row: string) => cellText(summary.values[row]?.count ?? 0)
+      blocks.push({
+        kind: 'paragraph',
+        text:
+          `Children resident in ${authority.name}: ${count('deaths')} deaths in the year ` +
+          `(${count('unexpected_deaths')} unexpected) and ${count('reviews_completed')} reviews completed.`,
+      })
+    }
+    for (const id of AUTHORITY_TABLES) {
+      const table = find(own, id)
+      if (table) blocks.push(tableBlock({ ...table, title: `${authority.name}: ${table.title}` }, own.mode))
+    }
+  }
+  return { id: 'local_authorities', heading: 'Local authorities', blocks }
 }
 
 export function disclosureSection(notes: readonly ReleaseNote[]): ReportSection {

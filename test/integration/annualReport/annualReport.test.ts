@@ -36,6 +36,7 @@ const SECTION_HEADINGS = [
   'How long reviews took',
   'Learning from the reviews',
   'Actions and their impact',
+  'Local authorities',
   'Data quality',
   'Disclosure control',
 ]
@@ -140,6 +141,57 @@ describe('the annual report', () => {
 
     const [event] = await t.db.models.AuditEvent.findAll({ where: { action: 'annual_report_produced' } })
     expect(event.details).toMatchObject({ financialYear: '2016-17', mode: 'published', via: 'cli' })
+  })
+
+  it('has a part for each listed local authority: its own published figures, or says that none are published', async () => {
+    const admin = await buildUser(t.services, { roles: ['admin'] })
+    const context = { ...systemContext(), actorUserId: admin.id }
+    for (const name of ['Luton', 'Bedford Borough']) {
+      await t.services.localAuthorityService.change(
+        { kind: 'add', name },
+        await t.services.localAuthorityService.listVersion(),
+        context,
+      )
+    }
+    await publish()
+    expect(await runCliInTest(t, ['stats:publish', '--year', '2016-17', '--local-authority', 'Luton'])).toMatchObject({
+      code: 0,
+    })
+    const panel = (await t.services.publicationService.current('2016-17'))!
+    const luton = (await t.services.publicationService.current('2016-17', 'Luton'))!
+    const { code, out } = await report()
+    expect(code).toBe(0)
+    const doc = await parseDocx(await fs.readFile(out))
+
+    expect(doc.headings).toContainEqual({ level: 1, text: 'Local authorities' })
+    expect(doc.headings).toContainEqual({ level: 2, text: 'Luton' })
+    expect(doc.headings).toContainEqual({ level: 2, text: 'Bedford Borough' })
+    expect(doc.text).toContain('The panel covers Luton, Bedford Borough.')
+    expect(doc.text).toContain("No release of Bedford Borough's own figures for 2016-17 has been published.")
+    // The panel's tables by authority and Luton's own tables, each as published.
+    expectTablesMatch(doc, panel.release)
+    const own = luton.release.tables.filter(table => ['summary', 'category_by_modifiable'].includes(table.id))
+    expect(own).toHaveLength(2)
+    expectTablesMatch(doc, {
+      ...luton.release,
+      tables: own.map(table => ({ ...table, title: `Luton: ${table.title}` })),
+    })
+    const deaths = cellText(luton.release.tables.find(x => x.id === 'summary')!.values.deaths.count)
+    expect(doc.text).toContain(`Children resident in Luton: ${deaths} deaths in the year`)
+  })
+
+  it('shows the review timeliness medians of the release, withheld over fewer than 10 cases', async () => {
+    await publish()
+    const stored = (await t.services.publicationService.current('2016-17'))!
+    const medians = stored.release.tables.find(x => x.id === 'review_timeliness')!
+    const doc = await parseDocx(await fs.readFile((await report()).out))
+    const shown = doc.tables.find(x => x.caption === medians.title)!
+    expect(shown.rows[0]).toEqual(['', ...medians.columns.map(c => c.label)])
+    expect(shown.rows[1]).toEqual([
+      medians.rows[0].label,
+      ...medians.columns.map(c => cellText(medians.values[medians.rows[0].code][c.code])),
+    ])
+    expect(doc.text).toContain('A median over fewer than 10 cases is not shown ([c]).')
   })
 
   it('reads the published figures as stored, not as the cases now say', async () => {
