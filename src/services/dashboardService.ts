@@ -3,6 +3,7 @@ import type { Database } from '../db'
 import type { Case } from '../db/models'
 import { openStatuses } from '../domain/caseStatus'
 import { agencies } from '../domain/codes'
+import { IN_SCOPE, REVIEWED } from './statistics/sqlExpressions'
 import { addDays, addMonthsClamped, todayInLondon } from '../domain/dates'
 
 const OPEN = [...openStatuses, 'on_hold'] as const
@@ -20,7 +21,24 @@ export interface CoordinatorDashboard {
   upcomingMeetings: { id: string; meetingDate: string; startTime: string; cases: number }[]
   openActions: number
   overdueActions: number
+  timeliness: TimelinessMedian[]
 }
+
+/**
+ * A median of the last 12 months, defined as the review_timeliness statistics table defines it
+ * (docs/statistics-tables.md), with the number of cases behind it. The coordinator sees medians
+ * over few cases too (they are not published), marked as such.
+ */
+export interface TimelinessMedian {
+  measure: string
+  label: string
+  medianDays: number | null
+  cases: number
+  fewCases: boolean
+}
+
+/** Medians over fewer cases than this are never published; on the dashboard they are marked. */
+export const FEW_CASES = 10
 
 /** Per agency: requests overdue, cases waiting on it, and how fast it answered over the last 12 months. */
 export interface AgencyFigures {
@@ -54,6 +72,7 @@ export default class DashboardService {
       over12Months,
       statusRows,
       agencyFigures,
+      timeliness,
     ] = await Promise.all([
       Case.findAll({ where: familiesWhere, attributes: [...ATTRIBUTES], order: [['notifiedAt', 'ASC']], limit: 10 }),
       Case.count({ where: familiesWhere }),
@@ -62,6 +81,7 @@ export default class DashboardService {
       Case.count({ where: { ...open, dateOfDeath: { [Op.lte]: addMonthsClamped(today, -12) } } }),
       Case.count({ where: open, group: ['status'] }) as unknown as Promise<{ status: string; count: number }[]>,
       this.agencyFigures(today),
+      this.timeliness(today),
     ])
     const byStatus = Object.fromEntries(statusRows.map(row => [row.status, Number(row.count)]))
     return {
@@ -73,6 +93,7 @@ export default class DashboardService {
       openCases: Object.values(byStatus).reduce((a, b) => a + b, 0),
       byStatus,
       agencies: agencyFigures,
+      timeliness,
       ...(await this.meetingsAndActions(today)),
     }
   }
@@ -142,5 +163,54 @@ export default class DashboardService {
         }
       })
       .filter(row => row.outstanding || row.answered)
+  }
+
+  /**
+   * The review_timeliness medians over the 12 months up to today: reviews dated in them (death to
+   * review, notification to review) and agency reports received in them (request to report).
+   */
+  private async timeliness(today: string): Promise<TimelinessMedian[]> {
+    const days = (from: string, to: string) =>
+      `percentile_disc(0.5) WITHIN GROUP (ORDER BY greatest(${to} - ${from}, 0))`
+    const london = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`
+    const rows = await this.db.sequelize.query<{ measure: string; cases: number; median: number | null }>(
+      `SELECT 'death_to_review' AS measure, count(*)::int AS cases, ${days('date_of_death', 'review_date')} AS median
+         FROM cases WHERE ${REVIEWED} AND review_date > CAST(:since AS date) AND review_date <= CAST(:today AS date)
+       UNION ALL
+       SELECT 'notification_to_review', count(*)::int, ${days('notified_at', 'review_date')}
+         FROM cases WHERE ${REVIEWED} AND review_date > CAST(:since AS date) AND review_date <= CAST(:today AS date)
+       UNION ALL
+       SELECT 'request_to_report_' || r.agency, count(*)::int, ${days(london('r.created_at'), london('r.submitted_at'))}
+         FROM agency_requests r
+        WHERE r.status = 'received'
+          AND ${london('r.submitted_at')} > CAST(:since AS date) AND ${london('r.submitted_at')} <= CAST(:today AS date)
+          AND r.case_id IN (SELECT id FROM cases WHERE ${IN_SCOPE})
+        GROUP BY r.agency`,
+      { type: QueryTypes.SELECT, replacements: { today, since: addMonthsClamped(today, -12) } },
+    )
+    const byMeasure = new Map(rows.map(row => [row.measure, row]))
+    const measures = [
+      { measure: 'death_to_review', label: 'From death to review' },
+      { measure: 'notification_to_review', label: 'From notification to review' },
+      ...agencies.codes.map(code => ({
+        measure: `request_to_report_${code}`,
+        label: `From request to report: ${agencies.label(code)}`,
+      })),
+    ]
+    return measures.flatMap(({ measure, label }) => {
+      const row = byMeasure.get(measure)
+      const cases = Number(row?.cases ?? 0)
+      // Agencies with no report in the year are left out; the two review measures always show.
+      if (!cases && measure.startsWith('request_to_report_')) return []
+      return [
+        {
+          measure,
+          label,
+          medianDays: cases ? Number(row!.median) : null,
+          cases,
+          fewCases: cases > 0 && cases < FEW_CASES,
+        },
+      ]
+    })
   }
 }

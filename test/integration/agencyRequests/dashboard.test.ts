@@ -91,4 +91,54 @@ describe('agency figures on the coordinator dashboard', () => {
     const home = await coordinator.get('/')
     expect(home.text).toContain('No agency has been asked for information yet.')
   })
+
+  it('shows the review timeliness medians of the last 12 months, with their cases, marking medians over few cases', async () => {
+    const cases = await Promise.all([1, 2, 3, 4].map(() => buildCase(t.services)))
+    // Three reviews in the last 12 months (death to review 100, 40 and 70 days), one long before.
+    const reviewed = (id: string, deathDaysAgo: number, reviewDaysAgo: number) =>
+      t.db.sequelize.query(
+        `UPDATE cases SET status = 'reviewed',
+                date_of_death = CAST(:today AS date) - :death, notified_at = CAST(:today AS date) - :death + 2,
+                review_date = CAST(:today AS date) - :review WHERE id = :id`,
+        { replacements: { id, today, death: deathDaysAgo, review: reviewDaysAgo } },
+      )
+    // The requests are sent while the case is still being gathered, before its review.
+    const sent = await sendRequests(t, coordinator, cases[0].id, [GP, POLICE])
+    await reviewed(cases[0].id, 110, 10)
+    await reviewed(cases[1].id, 60, 20)
+    await reviewed(cases[2].id, 100, 30)
+    await reviewed(cases[3].id, 900, 400)
+    await answered(sent.requests[1].id, 30, 10)
+    await answered(sent.requests[0].id, 20, 4)
+
+    const { timeliness } = await t.services.dashboardService.forCoordinator()
+    expect(timeliness).toEqual([
+      { measure: 'death_to_review', label: 'From death to review', medianDays: 70, cases: 3, fewCases: true },
+      {
+        measure: 'notification_to_review',
+        label: 'From notification to review',
+        medianDays: 68,
+        cases: 3,
+        fewCases: true,
+      },
+      { measure: 'request_to_report_gp', label: 'From request to report: GP', medianDays: 4, cases: 1, fewCases: true },
+      {
+        measure: 'request_to_report_police',
+        label: 'From request to report: Police',
+        medianDays: 10,
+        cases: 1,
+        fewCases: true,
+      },
+    ])
+    const page = $((await coordinator.get('/')).text)
+    const rows = page('#timeliness + table tbody tr')
+      .toArray()
+      .map(tr =>
+        page(tr)
+          .find('th, td')
+          .toArray()
+          .map(c => page(c).text().trim()),
+      )
+    expect(rows[0]).toEqual(['From death to review', '70 Few cases', '3'])
+  })
 })
