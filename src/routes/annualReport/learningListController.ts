@@ -2,43 +2,28 @@ import { Request, Response } from 'express'
 import type ReportLearningService from '../../services/report/reportLearningService'
 import type { LearningEntry } from '../../services/report/reportLearningService'
 import { auditContext } from '../auditContextOf'
-import { readYear, yearChoices } from './readYear'
+import { renderYearPage } from './readYear'
 
 /** The year's learning points and recommendations by category of death, with the decision on each. */
 export default class LearningListController {
   constructor(private readonly reportLearningService: ReportLearningService) {}
 
-  view = async (req: Request, res: Response): Promise<void> => {
-    const { year, error } = readYear(req)
-    if (error) {
-      res.status(400).render('pages/annual-report/learning', {
-        year,
-        years: yearChoices(),
-        groups: [],
-        counts: null,
-        errorSummary: [{ text: error, href: '#year' }],
-        formErrors: { year: error },
+  view = (req: Request, res: Response): Promise<void> =>
+    renderYearPage(req, res, 'pages/annual-report/learning', { groups: [], counts: null }, async year => {
+      const entries = await this.reportLearningService.listForYear(year, auditContext(req))
+      const groups = new Map<string, LearningEntry[]>()
+      entries.forEach(e => {
+        if (!groups.has(e.categoryLabel)) groups.set(e.categoryLabel, [])
+        groups.get(e.categoryLabel)!.push(e)
       })
-      return
-    }
-    const entries = await this.reportLearningService.listForYear(year, auditContext(req))
-    const groups = new Map<string, LearningEntry[]>()
-    entries.forEach(e => {
-      if (!groups.has(e.categoryLabel)) groups.set(e.categoryLabel, [])
-      groups.get(e.categoryLabel)!.push(e)
+      return {
+        groups: [...groups].map(([label, items]) => ({ label, items })),
+        counts: {
+          total: entries.length,
+          included: entries.filter(e => e.decision === 'include').length,
+          leftOut: entries.filter(e => e.decision === 'leave_out').length,
+          undecided: entries.filter(e => e.decision === null).length,
+        },
+      }
     })
-    res.render('pages/annual-report/learning', {
-      year,
-      years: yearChoices(),
-      groups: [...groups].map(([label, items]) => ({ label, items })),
-      counts: {
-        total: entries.length,
-        included: entries.filter(e => e.decision === 'include').length,
-        leftOut: entries.filter(e => e.decision === 'leave_out').length,
-        undecided: entries.filter(e => e.decision === null).length,
-      },
-      errorSummary: [],
-      formErrors: {},
-    })
-  }
 }
