@@ -3,7 +3,7 @@ import type { Database } from '../db'
 import type { Case } from '../db/models'
 import { openStatuses } from '../domain/caseStatus'
 import { agencies } from '../domain/codes'
-import { IN_SCOPE, REVIEWED } from './statistics/sqlExpressions'
+import { daysBetweenSql, IN_SCOPE, londonDateSql, medianSql, REVIEWED } from './statistics/sqlExpressions'
 import { addDays, addMonthsClamped, todayInLondon } from '../domain/dates'
 
 const OPEN = [...openStatuses, 'on_hold'] as const
@@ -170,9 +170,8 @@ export default class DashboardService {
    * review, notification to review) and agency reports received in them (request to report).
    */
   private async timeliness(today: string): Promise<TimelinessMedian[]> {
-    const days = (from: string, to: string) =>
-      `percentile_disc(0.5) WITHIN GROUP (ORDER BY greatest(${to} - ${from}, 0))`
-    const london = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`
+    const days = (from: string, to: string) => medianSql(daysBetweenSql(from, to))
+    const london = londonDateSql
     const rows = await this.db.sequelize.query<{ measure: string; cases: number; median: number | null }>(
       `SELECT 'death_to_review' AS measure, count(*)::int AS cases, ${days('date_of_death', 'review_date')} AS median
          FROM cases WHERE ${REVIEWED} AND review_date > CAST(:since AS date) AND review_date <= CAST(:today AS date)

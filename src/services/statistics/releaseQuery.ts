@@ -12,8 +12,11 @@ import {
   IN_SCOPE,
   REVIEWED,
   ageBandSql,
+  daysBetweenSql,
   ethnicityGroupSql,
   financialYearStartSql,
+  londonDateSql,
+  medianSql,
   reviewDurationSql,
   sexGroupSql,
 } from './sqlExpressions'
@@ -203,11 +206,6 @@ export interface ExtensionCounts {
 
 const authorityOf = (param: string) => `array_position(${param}::text[], lower(btrim(local_authority)))`
 
-/** Whole days between two dates, never negative (a date recorded in the wrong order counts as 0). */
-const days = (from: string, to: string) => `greatest(${to} - ${from}, 0)`
-const median = (expression: string) => `percentile_disc(0.5) WITHIN GROUP (ORDER BY ${expression})`
-const londonDate = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`
-
 /**
  * The counts of the tables issue 12 adds: deaths and reviews by listed authority (`namesParam`,
  * lower-case names in order), and the timeliness medians with their case counts, of the cases of
@@ -227,16 +225,16 @@ export function extensionSql(scope: CaseScope, namesParam: string): string {
     FROM cases WHERE ${inScope} AND ${REVIEWED} AND ${between('review_date')} AND modifiable_factors IS NOT NULL
     GROUP BY 1, 2`)} AS reviews_by_authority,
   ${json(`
-    SELECT 'death_to_review' AS row, count(*)::int AS cases, ${median(days('date_of_death', 'review_date'))} AS median
+    SELECT 'death_to_review' AS row, count(*)::int AS cases, ${medianSql(daysBetweenSql('date_of_death', 'review_date'))} AS median
     FROM cases WHERE ${inScope} AND ${REVIEWED} AND ${between('review_date')}
     UNION ALL
-    SELECT 'notification_to_review', count(*)::int, ${median(days('notified_at', 'review_date'))}
+    SELECT 'notification_to_review', count(*)::int, ${medianSql(daysBetweenSql('notified_at', 'review_date'))}
     FROM cases WHERE ${inScope} AND ${REVIEWED} AND ${between('review_date')}
     UNION ALL
     SELECT 'request_to_report_' || r.agency, count(*)::int,
-      ${median(days(londonDate('r.created_at'), londonDate('r.submitted_at')))}
+      ${medianSql(daysBetweenSql(londonDateSql('r.created_at'), londonDateSql('r.submitted_at')))}
     FROM agency_requests r
-    WHERE r.status = 'received' AND ${londonDate('r.submitted_at')} BETWEEN $1::date AND $2::date
+    WHERE r.status = 'received' AND ${londonDateSql('r.submitted_at')} BETWEEN $1::date AND $2::date
       AND r.case_id IN (SELECT id FROM cases WHERE ${inScope} AND ${IN_SCOPE})
     GROUP BY r.agency`)} AS timeliness`
 }

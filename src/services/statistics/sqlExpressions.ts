@@ -70,3 +70,12 @@ export function reviewDurationSql(dod = 'date_of_death', reviewDate = 'review_da
     WHEN ${before(12)} THEN '6_to_12_months'
     ELSE 'over_12_months' END`
 }
+
+/** Whole days between two dates, never negative (a date recorded in the wrong order counts as 0). */
+export const daysBetweenSql = (from: string, to: string): string => `greatest(${to} - ${from}, 0)`
+
+/** The median as review_timeliness defines it: the lower middle value, a whole number of days. */
+export const medianSql = (expression: string): string => `percentile_disc(0.5) WITHIN GROUP (ORDER BY ${expression})`
+
+/** A timestamp's date in London, where the panel works. */
+export const londonDateSql = (column: string): string => `(${column} AT TIME ZONE 'Europe/London')::date`
