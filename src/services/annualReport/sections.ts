@@ -88,6 +88,14 @@ export function tableWithChart(table: StatsTable, mode: Release['mode'], charts:
 
 const find = (release: Release, id: string) => release.tables.find(t => t.id === id)
 
+const GENERIC_PANEL_NAME = 'Child Death Overview Panel'
+
+/** Names the panel, without "Child Death Overview Panel is the Child Death Overview Panel" when no name is set. */
+const introduction = (panelName: string) =>
+  panelName === GENERIC_PANEL_NAME
+    ? `This is the annual report of the ${GENERIC_PANEL_NAME}.`
+    : `${panelName} is the ${GENERIC_PANEL_NAME} for its area.`
+
 export function panelSection(panelName: string, financialYear: string, localAuthority: string | null): ReportSection {
   return {
     id: 'panel',
@@ -96,7 +104,7 @@ export function panelSection(panelName: string, financialYear: string, localAuth
       {
         kind: 'paragraph',
         text:
-          `${panelName} is the Child Death Overview Panel for its area. This report covers the financial year ` +
+          `${introduction(panelName)} This report covers the financial year ` +
           `${financialYear} (1 April to 31 March)${localAuthority ? ` for the children who lived in ${localAuthority}` : ''}.`,
       },
       {

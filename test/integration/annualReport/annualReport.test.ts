@@ -101,6 +101,8 @@ describe('the annual report', () => {
     // The contents: a TOC field, already listing the headings.
     expect(doc.documentXml.includes('TOC \\h \\o &quot;1-2&quot;')).toBe(true)
     expect(doc.paragraphs).toContain('Contents')
+    // With no PANEL_NAME set, the panel is named once, not as "… Panel is the … Panel".
+    expect(doc.text).toContain('This is the annual report of the Child Death Overview Panel. This report covers')
 
     expectTablesMatch(doc, stored.release)
     const suppressed = stored.release.tables.flatMap(table =>
