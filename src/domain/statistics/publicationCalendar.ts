@@ -24,8 +24,25 @@ export const windowCode = (grid: PoolGrid, start: number) => `${yearCode(start)}
 
 export type PeriodCheck = { ok: true } | { ok: false; reason: string; alternatives: string[] }
 
-/** The grid windows that have ended by `currentYear` (a financial year code), latest first. */
+/** Whether a grid can be walked: a four-digit first year and a length the calendar allows. */
+export function isValidGrid(grid: PoolGrid): boolean {
+  return (
+    Number.isInteger(grid.startYear) &&
+    grid.startYear >= 1000 &&
+    grid.startYear <= 9999 &&
+    Number.isInteger(grid.length) &&
+    grid.length >= MIN_POOL_LENGTH &&
+    grid.length <= MAX_POOL_LENGTH
+  )
+}
+
+/**
+ * The grid windows that have ended by `currentYear` (a financial year code), latest first. A grid
+ * that cannot be walked (a length below one would never reach the current year) is refused rather
+ * than looped over.
+ */
 export function endedWindows(grid: PoolGrid, currentYear: string): string[] {
+  if (!isValidGrid(grid)) throw new RangeError(`Not a calendar of pooled periods: ${JSON.stringify(grid)}`)
   const current = startYearOf(currentYear) ?? 0
   const windows: string[] = []
   for (let start = grid.startYear; start + grid.length - 1 < current; start += grid.length) {

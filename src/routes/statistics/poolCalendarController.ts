@@ -1,6 +1,12 @@
 import { Request, Response } from 'express'
 import createError from 'http-errors'
-import { MAX_POOL_LENGTH, MIN_POOL_LENGTH, endedWindows } from '../../domain/statistics/publicationCalendar'
+import {
+  DEFAULT_POOL_GRID,
+  MAX_POOL_LENGTH,
+  MIN_POOL_LENGTH,
+  endedWindows,
+  isValidGrid,
+} from '../../domain/statistics/publicationCalendar'
 import ServiceError from '../../services/serviceError'
 import type PublicationService from '../../services/statistics/publicationService'
 import { auditContext } from '../auditContextOf'
@@ -49,7 +55,10 @@ export default class PoolCalendarController {
   }
 
   private render(res: Response, raw: Raw, version: number, errors: Partial<Raw>) {
-    const grid = { startYear: Number(raw.start_year) || 2008, length: Number(raw.length) || 3 }
+    // The example follows what was typed only when it is a calendar at all: a length of -1 typed
+    // into the form must not walk the years backwards for ever.
+    const typed = { startYear: Number(raw.start_year), length: Number(raw.length) }
+    const grid = isValidGrid(typed) ? typed : DEFAULT_POOL_GRID
     res.render('pages/statistics/calendar', {
       raw,
       version,

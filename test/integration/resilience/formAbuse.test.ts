@@ -14,6 +14,8 @@ import { ACCESS, urlFor } from './accessTable'
  * Never a 5xx, the marker script never comes back unescaped, and no control character is stored.
  */
 const RUNS = Number(process.env.ABUSE_RUNS ?? 8)
+// A failure in CI must be replayable here: ABUSE_SEED=<the seed in the failure> reruns the same values.
+const SEED = Number(process.env.ABUSE_SEED ?? Date.now() % 2 ** 31)
 const MARKER = '<script>alert("cdop-xss")</script>'
 const SKIPPED = new Set(['POST /sign-out', 'POST /cases/import']) // ends the session; a multipart upload (its own tests)
 
@@ -110,12 +112,15 @@ describe('hostile form posts', () => {
                 .type('form')
                 .send(`${encode({ ...extra, ...fields })}&_csrf=${encodeURIComponent(seeded.tokens[who])}`)
               if (response.status >= 500)
-                failures.push(`${key} as ${who}: ${response.status} for ${JSON.stringify(fields).slice(0, 300)}`)
-              if (response.text.includes(MARKER)) failures.push(`${key} as ${who}: the marker came back unescaped`)
+                failures.push(
+                  `${key} as ${who} (ABUSE_SEED=${SEED}): ${response.status} for ${JSON.stringify(fields).slice(0, 300)}`,
+                )
+              if (response.text.includes(MARKER))
+                failures.push(`${key} as ${who} (ABUSE_SEED=${SEED}): the marker came back unescaped`)
               return response.status < 500
             },
           ),
-          { numRuns: RUNS },
+          { numRuns: RUNS, seed: SEED },
         )
         .catch(() => undefined) // every failure is collected above, so the report lists them all
     }

@@ -184,6 +184,17 @@ describe('publishing the statistics', () => {
     expect(page.status).toBe(200)
     const bad = await submitForm(agent, '/statistics/calendar', { version: '0', start_year: 'x', length: '99' })
     expect(bad.status).toBe(400)
+    // A negative length once walked the example windows backwards until the process ran out of memory.
+    for (const [start_year, length] of [
+      ['2008', '-1'],
+      ['-99999', '3'],
+      ['1e308', '1e308'],
+    ]) {
+      const nonsense = await submitForm(agent, '/statistics/calendar', { version: '0', start_year, length })
+      expect(nonsense.status).toBe(400)
+      expect(nonsense.text).toContain('There is a problem')
+      expect(nonsense.text).toContain(`value="${length}"`)
+    }
     const saved = await submitForm(agent, '/statistics/calendar', { version: '0', start_year: '2015', length: '2' })
     expect(saved.status).toBe(302)
     expect((await t.services.publicationService.grid()).grid).toEqual({ startYear: 2015, length: 2 })

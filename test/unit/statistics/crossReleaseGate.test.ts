@@ -5,7 +5,12 @@
  * check across releases. Also the calendar of publishable periods.
  */
 import { gateRelease, type PublishedFigures } from '../../../src/domain/statistics/crossReleaseGate'
-import { checkPublishable, endedWindows } from '../../../src/domain/statistics/publicationCalendar'
+import {
+  MAX_POOL_LENGTH,
+  checkPublishable,
+  endedWindows,
+  isValidGrid,
+} from '../../../src/domain/statistics/publicationCalendar'
 import { suppressRelease } from '../../../src/domain/statistics/suppression'
 import { Attacker, figureEquation } from './attacker'
 import { exactRelease, yearTablesOf, type CaseHistory } from './caseHistory'
@@ -168,5 +173,20 @@ describe('the calendar of publishable periods', () => {
   it('lists the windows that have ended, latest first', () => {
     expect(endedWindows(grid, '2017-18')).toEqual(['2014-15..2016-17', '2011-12..2013-14', '2008-09..2010-11'])
     expect(endedWindows(grid, '2010-11')).toEqual([])
+  })
+
+  it('refuses a grid it could never walk to the current year, rather than looping', () => {
+    for (const bad of [
+      { startYear: 2008, length: -1 },
+      { startYear: 2008, length: 0 },
+      { startYear: 2008, length: 1.5 },
+      { startYear: -1e300, length: 3 },
+      { startYear: Number.NaN, length: 3 },
+      { startYear: 2008, length: MAX_POOL_LENGTH + 1 },
+    ]) {
+      expect(isValidGrid(bad)).toBe(false)
+      expect(() => endedWindows(bad, '2017-18')).toThrow(RangeError)
+    }
+    expect(isValidGrid(grid)).toBe(true)
   })
 })
