@@ -22,6 +22,9 @@ export const APP_ROLE_GRANTS = [
   'REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_events FROM %I',
   'REVOKE ALL ON audit_chain_head FROM %I',
   'GRANT SELECT ON audit_chain_head TO %I',
+  // The statistics' data version moves only by its owner's triggers; the app reads it.
+  'REVOKE ALL ON statistics_data_version, statistics_data_changes FROM %I',
+  'GRANT SELECT ON statistics_data_version TO %I',
   'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %I',
   'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO %I',
 ]

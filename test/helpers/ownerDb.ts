@@ -83,9 +83,11 @@ interface ResetPlan {
 
 async function planReset(client: Client): Promise<ResetPlan> {
   const { rows } = await client.query<{ tablename: string }>(
-    // Not the migration log (sequelize_meta, as Umzug names it with underscored models).
+    // Not the migration log (sequelize_meta, as Umzug names it with underscored models), nor the
+    // statistics' data version: it only ever grows (emptying the cases bumps it), so a release kept
+    // by an app from before the reset is never taken for the emptied data's.
     `SELECT tablename FROM pg_tables
-     WHERE schemaname = 'public' AND lower(tablename) NOT IN ('sequelizemeta', 'sequelize_meta')
+     WHERE schemaname = 'public' AND lower(tablename) NOT IN ('sequelizemeta', 'sequelize_meta', 'statistics_data_version')
      ORDER BY tablename`,
   )
   const tables = rows.map(r => r.tablename)
