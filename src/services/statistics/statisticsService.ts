@@ -21,6 +21,7 @@ import { authorityCode } from '../../domain/localAuthorities'
 import type { AuthorityRow } from '../../domain/statistics/tables'
 import { listLocalAuthorities } from '../localAuthorities/localAuthorityService'
 import { queryReleaseCounts, type CaseScope } from './releaseQuery'
+import ReleaseCache, { statisticsDataVersion } from './releaseCache'
 
 /** The authorities listed now, as the authority tables' rows. */
 export interface AuthorityList {
@@ -44,6 +45,7 @@ export interface StatisticsOptions {
 
 export default class StatisticsService {
   readonly comparators: NationalComparators
+  private readonly releases = new ReleaseCache<Release<CellValue>>(() => statisticsDataVersion(this.db))
 
   constructor(
     private readonly db: Database,
@@ -185,7 +187,11 @@ export default class StatisticsService {
     mode: ReleaseMode,
     localAuthority?: string,
   ): Promise<Release<CellValue>> {
-    const exact = await this.exactFor(period, mode, localAuthority)
-    return suppressRelease(exact, this.options.suppressMax)
+    const key = JSON.stringify([period, mode, localAuthority ?? null])
+    const release = await this.releases.get(key, async () =>
+      suppressRelease(await this.exactFor(period, mode, localAuthority), this.options.suppressMax),
+    )
+    // The figures are those of the data as it is now; the time is this production's, as before.
+    return { ...release, producedAt: this.now().toISOString() }
   }
 }
