@@ -73,6 +73,11 @@ const paths = {
     familyLetterPrint: route('/cases/:caseId/family-letter/print'),
     familyQuestions: route('/cases/:caseId/family-questions'),
   },
+  /** The import of case history from a CSV file, and its template. */
+  historyImport: {
+    upload: '/cases/import',
+    template: '/cases/import/template.csv',
+  },
   agencyRequests: {
     list: route('/cases/:caseId/requests'),
     new: route('/cases/:caseId/requests/new'),
