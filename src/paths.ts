@@ -146,6 +146,17 @@ const paths = {
     poolCalendar: '/statistics/calendar',
     comparators: '/statistics/comparators',
   },
+  /**
+   * The annual report for the board (the Word document, `?year=` and `&mode=`), and the
+   * coordinator's working pages for it beside the statistics, each of a year (`?year=`).
+   */
+  annualReport: {
+    download: '/statistics/annual-report',
+    learning: '/statistics/annual-report/learning',
+    curate: route('/statistics/annual-report/learning/:sourceType/:sourceId'),
+    actions: '/statistics/annual-report/actions',
+    dataQuality: '/statistics/data-quality',
+  },
   settings: {
     quorum: '/settings/quorum',
     agencyLeads: '/settings/agency-leads',
