@@ -73,6 +73,11 @@ const paths = {
     familyLetterPrint: route('/cases/:caseId/family-letter/print'),
     familyQuestions: route('/cases/:caseId/family-questions'),
   },
+  /** The import of case history from a CSV file, and its template. */
+  historyImport: {
+    upload: '/cases/import',
+    template: '/cases/import/template.csv',
+  },
   agencyRequests: {
     list: route('/cases/:caseId/requests'),
     new: route('/cases/:caseId/requests/new'),
@@ -140,6 +145,17 @@ const paths = {
     publish: '/statistics/publish',
     poolCalendar: '/statistics/calendar',
     comparators: '/statistics/comparators',
+  },
+  /**
+   * The annual report for the board (the Word document, `?year=` and `&mode=`), and the
+   * coordinator's working pages for it beside the statistics, each of a year (`?year=`).
+   */
+  annualReport: {
+    download: '/statistics/annual-report',
+    learning: '/statistics/annual-report/learning',
+    curate: route('/statistics/annual-report/learning/:sourceType/:sourceId'),
+    actions: '/statistics/annual-report/actions',
+    dataQuality: '/statistics/data-quality',
   },
   settings: {
     quorum: '/settings/quorum',

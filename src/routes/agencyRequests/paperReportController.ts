@@ -3,13 +3,8 @@ import createError from 'http-errors'
 import { compareIsoDates } from '../../domain/dates'
 import { readDateInput, yearsFromToday } from '../../utils/dateInput'
 import type AgencyRequestService from '../../services/agencyRequests/agencyRequestService'
-import {
-  answersFrom,
-  NARRATIVE_ANSWERS,
-  readReport,
-  reportSections,
-  type Answers,
-} from '../../services/agencyRequests/reportForm'
+import { answersFrom, NARRATIVE_ANSWERS, reportSections, type Answers } from '../../domain/agencyReport/questions'
+import { readReport } from '../../forms/readAgencyReportForm'
 import { agencyName } from '../../services/agencyRequests/requestStatus'
 import ServiceError from '../../services/serviceError'
 import { addError, FormErrors, hasErrors, noErrors } from '../../utils/formErrors'

@@ -5,8 +5,8 @@ import type ReportLearningService from '../../services/report/reportLearningServ
 import { CURATED_TEXT_MAX, type LearningSource } from '../../services/report/reportLearningService'
 import ServiceError from '../../services/serviceError'
 import { addError, FormErrors, hasErrors, noErrors, text } from '../../utils/formErrors'
+import paths from '../../paths'
 import { auditContext } from '../auditContextOf'
-import { annualReportPaths } from './paths'
 
 interface Raw {
   decision: string
@@ -14,6 +14,9 @@ interface Raw {
 }
 
 const DECISIONS: LearningDecision[] = ['include', 'leave_out']
+
+/** The learning page of a year. */
+const learningOf = (year: string) => `${paths.annualReport.learning}?year=${encodeURIComponent(year)}`
 
 /** "none" before the first decision, else the decision's version; anything else is a tampered form. */
 function readVersion(body: unknown): number | null | undefined {
@@ -83,7 +86,7 @@ export default class CurateLearningController {
         text: raw.decision === 'include' ? 'Included in the annual report' : 'Left out of the annual report',
       },
     ]
-    return res.redirect(annualReportPaths.learning(source.financialYear))
+    return res.redirect(learningOf(source.financialYear))
   }
 
   private async load(req: Request): Promise<LearningSource> {
@@ -109,8 +112,8 @@ export default class CurateLearningController {
       raw,
       version: version === null ? 'none' : String(version),
       conflict,
-      action: annualReportPaths.curate(source.sourceType, source.sourceId),
-      backLink: annualReportPaths.learning(source.financialYear),
+      action: paths.annualReport.curate(source.sourceType, source.sourceId),
+      backLink: learningOf(source.financialYear),
       maxLength: CURATED_TEXT_MAX,
       ...errors,
     })

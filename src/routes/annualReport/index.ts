@@ -1,5 +1,6 @@
 import { Router } from 'express'
 import requireCapability from '../../middleware/requireCapability'
+import paths from '../../paths'
 import type { Services } from '../../services'
 import CurateLearningController from './curateLearningController'
 import DataQualityController from './dataQualityController'
@@ -14,16 +15,17 @@ import ReportActionsController from './reportActionsController'
 export default function annualReportRoutes({ reportLearningService, actionService, dataQualityService }: Services) {
   const router = Router()
   const managers = requireCapability('prepareAnnualReport')
-  router.use('/statistics/annual-report', managers)
-  router.use('/statistics/data-quality', managers)
+  // Everything under the annual report's path; the report itself is also served by the statistics router.
+  router.use(paths.annualReport.download, managers)
+  router.use(paths.annualReport.dataQuality, managers)
   const list = new LearningListController(reportLearningService)
   const curate = new CurateLearningController(reportLearningService)
   const actions = new ReportActionsController(actionService)
   const quality = new DataQualityController(dataQualityService)
-  router.get('/statistics/annual-report/learning', list.view)
-  router.get('/statistics/annual-report/learning/:sourceType/:sourceId', curate.view)
-  router.post('/statistics/annual-report/learning/:sourceType/:sourceId', curate.submit)
-  router.get('/statistics/annual-report/actions', actions.view)
-  router.get('/statistics/data-quality', quality.view)
+  router.get(paths.annualReport.learning, list.view)
+  router.get(paths.annualReport.curate.pattern, curate.view)
+  router.post(paths.annualReport.curate.pattern, curate.submit)
+  router.get(paths.annualReport.actions, actions.view)
+  router.get(paths.annualReport.dataQuality, quality.view)
   return router
 }

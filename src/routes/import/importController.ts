@@ -5,7 +5,6 @@ import type { ImportResult } from '../../services/import/historyImportService'
 import { importColumns, templateCsv } from '../../services/import/importColumns'
 import { addError, FormErrors, hasErrors, noErrors } from '../../utils/formErrors'
 import { auditContext } from '../auditContextOf'
-import importPaths from './importPaths'
 import { receiveUpload } from './receiveUpload'
 
 /** The largest file taken: ten times a 100,000-case history with some text in it (about 20 MB). */
@@ -57,7 +56,6 @@ export default class ImportController {
       result: result ?? null,
       fileName: fileName ?? null,
       columns: importColumns,
-      importPaths,
       maxMegabytes: MAX_MEGABYTES,
     })
   }

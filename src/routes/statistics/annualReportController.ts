@@ -2,10 +2,9 @@ import { Request, Response } from 'express'
 import createError from 'http-errors'
 import type AnnualReportService from '../../services/annualReport/annualReportService'
 import ServiceError from '../../services/serviceError'
+import paths from '../../paths'
 import { auditContext } from '../auditContextOf'
 import { mayProduceUnsuppressed } from './readReleaseQuery'
-
-export const ANNUAL_REPORT_PATH = '/statistics/annual-report'
 
 export const ANNUAL_REPORT_LINK_TEXT = {
   published: 'Annual report for the board (Word document, from the published release)',
@@ -13,7 +12,7 @@ export const ANNUAL_REPORT_LINK_TEXT = {
 } as const
 
 export const annualReportHref = (year: string, mode: 'published' | 'unsuppressed'): string =>
-  `${ANNUAL_REPORT_PATH}?${new URLSearchParams(mode === 'unsuppressed' ? { year, mode } : { year }).toString()}`
+  `${paths.annualReport.download}?${new URLSearchParams(mode === 'unsuppressed' ? { year, mode } : { year }).toString()}`
 
 /** A query parameter as one string: absent is empty; repeated or nested is refused. */
 function param(req: Request, name: string): string {

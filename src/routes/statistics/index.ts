@@ -2,7 +2,7 @@ import { Router } from 'express'
 import requireCapability from '../../middleware/requireCapability'
 import paths from '../../paths'
 import type { Services } from '../../services'
-import AnnualReportController, { ANNUAL_REPORT_PATH } from './annualReportController'
+import AnnualReportController from './annualReportController'
 import ChooseYearController from './chooseYearController'
 import ComparatorsController from './comparatorsController'
 import DownloadController from './downloadController'
@@ -37,7 +37,7 @@ export function statisticsRoutes({ statisticsService, publicationService, annual
   router.get(paths.statistics.report, report.view)
   router.get(paths.statistics.reportStylesheet, reportStylesheet)
   router.get(paths.statistics.download, download.download)
-  router.get(ANNUAL_REPORT_PATH, annualReport.download)
+  router.get(paths.annualReport.download, annualReport.download)
   router.get(paths.statistics.releases, releases.list)
   router.get(paths.statistics.release.pattern, releases.report)
   router.get(paths.statistics.releaseDownload.pattern, releases.download)

@@ -67,7 +67,7 @@ export default class ReleasesController {
     await renderReport(res, this.statisticsService, stored.release, stored.notes, {
       downloads: (['csv', 'xlsx', 'json'] as const).map(format => ({
         format,
-        href: `${releasePath(stored)}/download?format=${format}`,
+        href: `${paths.statistics.releaseDownload(stored.id)}?format=${format}`,
       })),
       otherMode: null,
       annualReport:

@@ -5,6 +5,7 @@ import { releaseNotes } from '../../domain/statistics/releaseNotes'
 import ServiceError from '../../services/serviceError'
 import type PublicationService from '../../services/statistics/publicationService'
 import type StatisticsService from '../../services/statistics/statisticsService'
+import paths from '../../paths'
 import { auditContext } from '../auditContextOf'
 import { mayProduceUnsuppressed, readReleaseQuery, releaseQueryString } from './readReleaseQuery'
 import type ReleasesController from './releasesController'
@@ -49,11 +50,11 @@ export default class ReportController {
         : null,
       downloads: (['csv', 'xlsx', 'json'] as const).map(format => ({
         format,
-        href: `/statistics/download?${releaseQueryString(query, { format })}`,
+        href: `${paths.statistics.download}?${releaseQueryString(query, { format })}`,
       })),
       otherMode: mayProduceUnsuppressed(req.user)
         ? {
-            href: `/statistics/report?${releaseQueryString({
+            href: `${paths.statistics.report}?${releaseQueryString({
               ...query,
               mode: query.mode === 'published' ? 'unsuppressed' : 'published',
             })}`,

@@ -8,7 +8,7 @@ import type OutboxService from '../mail/outboxService'
 import ServiceError from '../serviceError'
 import { confirmationEmail, reportReceivedEmail } from './emails'
 import { hashLinkToken, isWellFormedLinkToken } from './linkToken'
-import { REPORT_FORM_VERSION, answersFrom, type Answers } from './reportForm'
+import { REPORT_FORM_VERSION, answersFrom, type Answers } from '../../domain/agencyReport/questions'
 import { requestEmailContext } from './requestEmailContext'
 import { agencyName, linkState, type LinkRefusal } from './requestStatus'
 

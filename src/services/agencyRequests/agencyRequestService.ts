@@ -12,7 +12,7 @@ import ServiceError from '../serviceError'
 import { isUuid } from '../userService'
 import { requestEmail } from './emails'
 import { hashLinkToken, newLinkToken } from './linkToken'
-import { REPORT_FORM_VERSION, type Answers } from './reportForm'
+import { REPORT_FORM_VERSION, type Answers } from '../../domain/agencyReport/questions'
 import { requestEmailContext } from './requestEmailContext'
 
 export interface AgencyRequestSettings {

@@ -1,4 +1,5 @@
-import { answersFrom, describeReport } from '../agencyRequests/reportForm'
+import { describeReport } from '../../domain/agencyReport/describeReport'
+import { answersFrom } from '../../domain/agencyReport/questions'
 
 export interface PackAnswer {
   question: string

@@ -76,6 +76,21 @@ describe('the layering', () => {
     expect(show(wrong)).toEqual(['presenters/reviewView.ts → forms/readReviewForm'])
   })
 
+  it('keeps every reader of a posted form in forms/', () => {
+    const readers = sourceFiles(SRC)
+      .filter(file => /export function read\w*Form\b|export function readReport\b/.test(fs.readFileSync(file, 'utf8')))
+      .map(file => path.relative(SRC, file))
+    expect(readers.filter(file => !under('forms')(file))).toEqual([])
+    expect(readers).toContain('forms/readAgencyReportForm.ts')
+  })
+
+  it("keeps the agency report's questions and their wording in domain/, shared by services and pages", () => {
+    const targets = ALL.filter(i => under('domain/agencyReport')(i.target))
+    expect(targets.some(i => under('services')(i.file))).toBe(true)
+    expect(targets.some(i => under('routes')(i.file))).toBe(true)
+    expect(show(from('domain/agencyReport').filter(i => !under('domain')(i.target)))).toEqual([])
+  })
+
   it('keeps the data layer from everything above it', () => {
     const above = ['services', 'routes', 'forms', 'presenters', 'views', 'middleware']
     expect(show(from('db').filter(i => above.some(dir => under(dir)(i.target))))).toEqual([])

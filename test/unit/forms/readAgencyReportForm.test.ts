@@ -1,26 +1,9 @@
-import { describeReport, readReport, reportSections } from '../../../src/services/agencyRequests/reportForm'
+import { readReport } from '../../../src/forms/readAgencyReportForm'
 import { reportFields } from '../../integration/agencyRequests/agencyHelpers'
 
 const hrefs = (result: ReturnType<typeof readReport>) => result.errors.errorSummary.map(e => e.href)
 
 describe('the agency report form', () => {
-  it('covers the sections of the agency report, each with Not known where it makes sense', () => {
-    expect(reportSections.map(s => s.title)).toEqual([
-      'About you and your agency',
-      'Summary of the case and the circumstances leading to the death',
-      'The child',
-      'Family and environment',
-      'Parenting capacity and care',
-      'Service provision',
-    ])
-    reportSections
-      .flatMap(s => s.questions)
-      .filter(q => q.kind === 'radios' && q.name !== 'agency_involvement')
-      .forEach(q =>
-        expect([q.name, q.kind === 'radios' && q.options.some(o => o.value === 'not_known')]).toEqual([q.name, true]),
-      )
-  })
-
   it('reads a complete report, keeping follow-ups only under the answer they belong to', () => {
     const result = readReport(reportFields({ barriers_details: 'left over from an earlier answer' }), 'submit')
     expect(result.errors.errorSummary).toEqual([])
@@ -79,22 +62,5 @@ describe('the agency report form', () => {
   it('reads tampered fields as text, never crashing', () => {
     const result = readReport({ reporter_name: ['a', 'b'], child: { given: true }, family_factors: 'housing' }, 'draft')
     expect(result.answers).toEqual({ reporter_name: 'a', family_factors: ['housing'] })
-  })
-
-  it('describes a report in words for the coordinator', () => {
-    const sections = describeReport(readReport(reportFields(), 'submit').answers)
-    const rows = Object.fromEntries(sections.flatMap(s => s.rows.map(r => [r.key, r.value])))
-    expect(rows).toMatchObject({
-      'Completed by': 'Dr Pat Practice',
-      'Mode of death': 'Found dead or collapsed',
-      'Events known to have happened': 'None known',
-      'Known in the household': 'Poor or overcrowded housing\nSmoking in the household',
-      Height: '82.5 cm',
-      'Support offered': 'Referred to the local bereavement service.',
-      'Parenting capacity and care of the child': 'Not applicable',
-    })
-    expect(describeReport({ agency_involvement: 'no', reporter_name: 'Lee' }).map(s => s.title)).toEqual([
-      'About you and your agency',
-    ])
   })
 })
