@@ -11,12 +11,17 @@ type Callback = (error: Error | null, html?: string) => void
  */
 export function renderView(file: string, data: object, callback: Callback): void {
   const settings = ((data as { settings?: Record<string, unknown> }).settings ?? {}) as Record<string, unknown>
+  const views = ([] as string[]).concat(settings.views as string | string[])
   ejs.renderFile(
     file,
     data,
     // unsafePrototypeLocals is in EJS since 3.1.10; its type declarations do not list it yet.
     {
-      views: settings.views as string[],
+      views,
+      // Every include names its template from the views folder (`/components/input`): EJS then
+      // joins it to the root, where a relative name cost a file-system check on every include of
+      // every render (the largest single item in the pages' CPU profiles).
+      root: views[0],
       cache: Boolean(settings['view cache']),
       unsafePrototypeLocals: true,
     } as ejs.Options,

@@ -553,7 +553,7 @@ const loadFixture = (component: string, name: string): Fixture => {
 }
 
 const render = (component: string, options: Record<string, unknown>): Promise<string> =>
-  ejs.renderFile(path.join(componentsDir, `${component}.ejs`), options)
+  ejs.renderFile(path.join(componentsDir, `${component}.ejs`), options, { root: viewsDir })
 
 const listEjsFiles = (dir: string): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
@@ -612,7 +612,7 @@ describe('locals inherited through include()', () => {
   // EJS gives an included template its caller's locals too, so a page's own `values` or `rows` reach a
   // component that was not passed them.
   const renderFromPage = (template: string, pageLocals: Record<string, unknown>): string =>
-    ejs.render(template, pageLocals, { filename: path.join(componentsDir, 'page.ejs') })
+    ejs.render(template, pageLocals, { filename: path.join(componentsDir, 'page.ejs'), root: viewsDir })
 
   test('checkboxes ignore a page values object', () => {
     const html = renderFromPage(
@@ -648,5 +648,15 @@ describe('views', () => {
     const unescaped = source.match(/<%-(?!\s*include\()/g) ?? []
 
     expect(unescaped).toHaveLength(absolute === trustedHtmlPartial ? 1 : 0)
+  })
+
+  // A relative include costs a file-system check on every render (src/views/ejsEngine.ts).
+  test.each(files.map(file => path.relative(rootDir, file)))('%s names every include from the views folder', file => {
+    const source = fs.readFileSync(path.join(rootDir, file), 'utf8')
+    const includes = [...source.matchAll(/include\(\s*(['"`])([^'"`]*)\1/g)].map(m => m[2])
+    expect(includes.filter(name => !name.startsWith('/'))).toEqual([])
+    for (const name of includes) {
+      expect(fs.existsSync(path.join(viewsDir, name.endsWith('.ejs') ? name : `${name}.ejs`))).toBe(true)
+    }
   })
 })
