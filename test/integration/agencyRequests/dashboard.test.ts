@@ -1,4 +1,5 @@
 import { addDays, todayInLondon } from '../../../src/domain/dates'
+import DashboardService from '../../../src/services/dashboardService'
 import { buildCase, buildUser, signInAs } from '../../factories'
 import { Agent } from '../../helpers/agent'
 import { $ } from '../../helpers/html'
@@ -140,5 +141,31 @@ describe('agency figures on the coordinator dashboard', () => {
           .map(c => page(c).text().trim()),
       )
     expect(rows[0]).toEqual(['From death to review', '70 Few cases', '3'])
+  })
+
+  it('counts the reports of the 12 months by London dates, to the second at both ends, in summer time', async () => {
+    const july = new DashboardService(t.db, () => new Date('2026-07-15T12:00:00Z'))
+    const cases = await Promise.all([1, 2, 3, 4].map(() => buildCase(t.services)))
+    const requests = []
+    for (const c of cases) requests.push(await sendRequests(t, coordinator, c.id, [GP]))
+    // London is an hour ahead of UTC: 23:00 UTC on 15 July 2025 is already 16 July there.
+    const submittedAt = [
+      '2025-07-15T22:59:59Z', // 15 July 2025, 23:59:59 in London: the day the 12 months start after, out
+      '2025-07-15T23:00:00Z', // 16 July 2025, 00:00 in London: in
+      '2026-07-15T22:59:59Z', // 15 July 2026, 23:59:59 in London: today, in
+      '2026-07-15T23:00:00Z', // 16 July 2026 in London: after today, out
+    ]
+    await Promise.all(
+      requests.map(({ requests: [request] }, i) =>
+        t.db.sequelize.query(
+          `UPDATE agency_requests SET status = 'received', received_via = 'paper', report = '{}'::jsonb,
+                  created_at = CAST(:at AS timestamptz) - interval '3 days', submitted_at = CAST(:at AS timestamptz)
+            WHERE id = :id`,
+          { replacements: { id: request.id, at: submittedAt[i] } },
+        ),
+      ),
+    )
+    const gp = (await july.forCoordinator()).timeliness.find(m => m.measure === 'request_to_report_gp')
+    expect(gp).toMatchObject({ cases: 2, medianDays: 3 })
   })
 })
