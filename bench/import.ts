@@ -12,6 +12,7 @@
  *
  *   npm run bench                 (every bench)      npx tsx bench/import.ts [--quick]
  *   BENCH_IMPORT_PARTS=memory npx tsx bench/import.ts       (only the memory part; or rate)
+ *   BENCH_TRACE_MEMORY=1 …        (the service's live heap every 2 s, after a forced collection)
  */
 import { fork } from 'node:child_process'
 import fs from 'node:fs'
@@ -149,6 +150,16 @@ async function service(url: string, file: string): Promise<number> {
     await migrateUp(db.sequelize, url)
     const { historyImportService } = createServices(db, config)
     const started = performance.now()
+    // BENCH_TRACE_MEMORY=1: every 2 s, a full collection and then the memory in use, on standard
+    // error, to tell memory the import holds from garbage the collector has not yet taken.
+    const trace = process.env.BENCH_TRACE_MEMORY
+      ? setInterval(() => {
+          ;(globalThis as { gc?: () => void }).gc?.()
+          const m = process.memoryUsage()
+          const mb = (n: number) => (n / 1e6).toFixed(0)
+          console.error(`live: heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB, RSS ${mb(m.rss)} MB`)
+        }, 2000)
+      : undefined
     const result = await historyImportService.import(() => fs.createReadStream(file), {
       dryRun: false,
       actor: ACTOR,
@@ -156,6 +167,7 @@ async function service(url: string, file: string): Promise<number> {
       via: 'command_line',
     })
     const seconds = (performance.now() - started) / 1000
+    clearInterval(trace)
     if (!result.ok) throw new Error(`The import found problems: ${JSON.stringify(result.problems.slice(0, 5))}`)
     return result.imported / seconds
   } finally {
@@ -171,7 +183,7 @@ interface Measured {
 /** Runs one measurement in a fresh process: its rate and the process's peak memory. */
 async function inChild(kind: 'service' | 'floor', rows: number, file: string, url: string): Promise<Measured> {
   const child = fork(__filename, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_TRACE_MEMORY ? ['--expose-gc'] : [])],
     env: { ...process.env, BENCH_IMPORT_CHILD: JSON.stringify({ kind, rows, file, url }), BENCH_RESULTS: '' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
