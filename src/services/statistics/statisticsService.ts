@@ -21,7 +21,7 @@ import { authorityCode } from '../../domain/localAuthorities'
 import type { AuthorityRow } from '../../domain/statistics/tables'
 import { listLocalAuthorities } from '../localAuthorities/localAuthorityService'
 import { queryReleaseCounts, type CaseScope } from './releaseQuery'
-import ReleaseCache, { statisticsDataVersion } from './releaseCache'
+import DataVersionCache, { dataVersion } from '../dataVersionCache'
 
 /** The authorities listed now, as the authority tables' rows. */
 export interface AuthorityList {
@@ -45,7 +45,7 @@ export interface StatisticsOptions {
 
 export default class StatisticsService {
   readonly comparators: NationalComparators
-  private readonly releases = new ReleaseCache<Release<CellValue>>(() => statisticsDataVersion(this.db))
+  private readonly releases = new DataVersionCache<Release<CellValue>>(() => dataVersion(this.db))
 
   constructor(
     private readonly db: Database,

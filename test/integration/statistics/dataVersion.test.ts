@@ -2,7 +2,7 @@ import { Client } from 'pg'
 import config from '../../../src/config'
 import { systemContext } from '../../../src/services/auditContext'
 import { createServices } from '../../../src/services'
-import { statisticsDataVersion } from '../../../src/services/statistics/releaseCache'
+import { dataVersion } from '../../../src/services/dataVersionCache'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { insertCases, sampleCases } from './caseRows'
 
@@ -19,7 +19,7 @@ describe('the statistics data version', () => {
   })
   afterAll(() => t.close())
 
-  const version = async () => BigInt(await statisticsDataVersion(t.db))
+  const version = async () => BigInt(await dataVersion(t.db))
   const connect = async () => {
     const client = new Client({ connectionString: process.env.DATABASE_URL })
     await client.connect()

@@ -1,11 +1,15 @@
 import { QueryTypes } from 'sequelize'
-import type { Database } from '../../db'
+import type { Database } from '../db'
 
-/** Releases kept per process: each is a few hundred small cells. */
-export const RELEASE_CACHE_SIZE = 32
+/** Values kept per cache: each is a release or a page's figures, a few hundred small cells. */
+export const DATA_VERSION_CACHE_SIZE = 32
 
-/** The version of the data the statistics are made from (migration 20261202050001): it grows with every commit that changes them. */
-export async function statisticsDataVersion(db: Database): Promise<string> {
+/**
+ * The version of the data the statistics and the dashboard's figures are made from (migration
+ * 20261202050001): it grows with every commit that writes cases, agency requests or the local
+ * authorities, and is seen no sooner than that commit.
+ */
+export async function dataVersion(db: Database): Promise<string> {
   const [row] = await db.sequelize.query<{ version: string }>(
     'SELECT version::text AS version FROM statistics_data_version WHERE singleton',
     { type: QueryTypes.SELECT },
@@ -14,19 +18,19 @@ export async function statisticsDataVersion(db: Database): Promise<string> {
 }
 
 /**
- * Releases made once per version of their data rather than on every request (the report page made
- * the whole release, a 445 ms statement at 100,000 cases, each time it was shown). A release is kept
+ * Figures made once per version of their data rather than on every request (the report page made
+ * the whole release, a 445 ms statement at 100,000 cases, each time it was shown). A value is kept
  * only when the version read before it was made is still the version after: no commit that changes
- * the figures happened in between, so the release is exactly that version's. Every use reads the
- * version again (one indexed row), so another instance's write, or this one's, is seen at once, and
- * instances share nothing. Least recently used first out; each caller gets its own copy.
+ * it happened in between, so it is exactly that version's. Every use reads the version again (one
+ * row), so another instance's write, or this one's, is seen at once, and instances share nothing.
+ * Least recently used first out; each caller gets its own copy. Values must be plain data.
  */
-export default class ReleaseCache<T> {
+export default class DataVersionCache<T> {
   private readonly entries = new Map<string, { version: string; value: T }>()
 
   constructor(
     private readonly readVersion: () => Promise<string>,
-    private readonly size = RELEASE_CACHE_SIZE,
+    private readonly size = DATA_VERSION_CACHE_SIZE,
   ) {}
 
   async get(key: string, make: () => Promise<T>): Promise<T> {

@@ -1,9 +1,9 @@
-import ReleaseCache from '../../../src/services/statistics/releaseCache'
+import DataVersionCache from '../../../src/services/dataVersionCache'
 
 /** A cache over a version the test moves by hand, counting how often the release is made. */
 function setUp(size?: number) {
   const state = { version: 1, made: 0 }
-  const cache = new ReleaseCache<{ figure: number; cells: number[] }>(async () => String(state.version), size)
+  const cache = new DataVersionCache<{ figure: number; cells: number[] }>(async () => String(state.version), size)
   const make = (figure: number) => async () => {
     state.made += 1
     return { figure, cells: [figure] }
@@ -11,7 +11,7 @@ function setUp(size?: number) {
   return { state, cache, make }
 }
 
-describe('the release cache', () => {
+describe('the cache kept by data version', () => {
   it('makes a release once per version of the data, and again when the version moves', async () => {
     const { state, cache, make } = setUp()
     expect(await cache.get('2016-17', make(5))).toEqual({ figure: 5, cells: [5] })
