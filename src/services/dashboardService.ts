@@ -5,6 +5,7 @@ import { openStatuses } from '../domain/caseStatus'
 import { agencies } from '../domain/codes'
 import { daysBetweenSql, IN_SCOPE, londonDateSql, medianSql, REVIEWED } from './statistics/sqlExpressions'
 import { addDays, addMonthsClamped, todayInLondon } from '../domain/dates'
+import DataVersionCache, { dataVersion } from './dataVersionCache'
 
 const OPEN = [...openStatuses, 'on_hold'] as const
 const ATTRIBUTES = ['id', 'caseRef', 'givenNames', 'familyName', 'dateOfDeath', 'notifiedAt', 'status'] as const
@@ -51,12 +52,21 @@ export interface AgencyFigures {
   averageDaysToRespond: number | null
 }
 
+interface KeptFigures {
+  agencies: AgencyFigures[]
+  timeliness: TimelinessMedian[]
+}
+
 /** The work that is due, for the coordinator's home page. Each figure is one indexed query. */
 export default class DashboardService {
+  private readonly figures: DataVersionCache<KeptFigures>
+
   constructor(
     private readonly db: Database,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.figures = new DataVersionCache(() => dataVersion(db), 4)
+  }
 
   async forCoordinator(): Promise<CoordinatorDashboard> {
     const today = todayInLondon(this.now())
@@ -64,25 +74,16 @@ export default class DashboardService {
     const open = { status: { [Op.in]: OPEN as unknown as string[] } }
     // The family should have the information leaflet within 7 days of the panel hearing of the death.
     const familiesWhere = { ...open, familyLeafletSentOn: null, notifiedAt: { [Op.lte]: addDays(today, -7) } }
-    const [
-      familiesWaiting,
-      familiesWaitingCount,
-      waitingLongest,
-      over6Months,
-      over12Months,
-      statusRows,
-      agencyFigures,
-      timeliness,
-    ] = await Promise.all([
-      Case.findAll({ where: familiesWhere, attributes: [...ATTRIBUTES], order: [['notifiedAt', 'ASC']], limit: 10 }),
-      Case.count({ where: familiesWhere }),
-      Case.findAll({ where: open, attributes: [...ATTRIBUTES], order: [['dateOfDeath', 'ASC']], limit: 10 }),
-      Case.count({ where: { ...open, dateOfDeath: { [Op.lte]: addMonthsClamped(today, -6) } } }),
-      Case.count({ where: { ...open, dateOfDeath: { [Op.lte]: addMonthsClamped(today, -12) } } }),
-      Case.count({ where: open, group: ['status'] }) as unknown as Promise<{ status: string; count: number }[]>,
-      this.agencyFigures(today),
-      this.timeliness(today),
-    ])
+    const [familiesWaiting, familiesWaitingCount, waitingLongest, over6Months, over12Months, statusRows, kept] =
+      await Promise.all([
+        Case.findAll({ where: familiesWhere, attributes: [...ATTRIBUTES], order: [['notifiedAt', 'ASC']], limit: 10 }),
+        Case.count({ where: familiesWhere }),
+        Case.findAll({ where: open, attributes: [...ATTRIBUTES], order: [['dateOfDeath', 'ASC']], limit: 10 }),
+        Case.count({ where: { ...open, dateOfDeath: { [Op.lte]: addMonthsClamped(today, -6) } } }),
+        Case.count({ where: { ...open, dateOfDeath: { [Op.lte]: addMonthsClamped(today, -12) } } }),
+        Case.count({ where: open, group: ['status'] }) as unknown as Promise<{ status: string; count: number }[]>,
+        this.keptFigures(today),
+      ])
     const byStatus = Object.fromEntries(statusRows.map(row => [row.status, Number(row.count)]))
     return {
       familiesWaiting,
@@ -92,10 +93,22 @@ export default class DashboardService {
       over12Months,
       openCases: Object.values(byStatus).reduce((a, b) => a + b, 0),
       byStatus,
-      agencies: agencyFigures,
-      timeliness,
+      agencies: kept.agencies,
+      timeliness: kept.timeliness,
       ...(await this.meetingsAndActions(today)),
     }
+  }
+
+  /**
+   * The agency figures and the timeliness medians, made once per version of the cases and agency
+   * requests they count and per day (the medians read a year of reviews and reports: the costliest
+   * part of the page), rather than for every request.
+   */
+  private keptFigures(today: string): Promise<KeptFigures> {
+    return this.figures.get(today, async () => {
+      const [agencies, timeliness] = await Promise.all([this.agencyFigures(today), this.timeliness(today)])
+      return { agencies, timeliness }
+    })
   }
 
   /** The next meetings with their number of cases, and the panel's actions still open. */

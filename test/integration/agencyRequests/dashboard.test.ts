@@ -167,5 +167,12 @@ describe('agency figures on the coordinator dashboard', () => {
     )
     const gp = (await july.forCoordinator()).timeliness.find(m => m.measure === 'request_to_report_gp')
     expect(gp).toMatchObject({ cases: 2, medianDays: 3 })
+    // The figures are kept per version of the data: a report received since shows at once.
+    await t.db.sequelize.query(
+      `UPDATE agency_requests SET submitted_at = CAST('2026-07-01T12:00:00Z' AS timestamptz) WHERE id = :id`,
+      { replacements: { id: requests[0].requests[0].id } },
+    )
+    const again = (await july.forCoordinator()).timeliness.find(m => m.measure === 'request_to_report_gp')
+    expect(again).toMatchObject({ cases: 3 })
   })
 })
