@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from '../db/databaseUnavailable'
 import { logDatabaseUnavailable } from '../db/unavailableLog'
 import type { Role } from '../domain/codes'
 import logger from '../logger'
+import { wellFormedJson } from '../domain/wellFormedText'
 
 export interface SessionStoreHandle {
   store: session.Store
@@ -81,6 +82,16 @@ export class PgSessionStore extends BasePgStore {
   constructor(options: connectPgSimple.PGStoreOptions) {
     super(options)
     this.pruneEveryMs = options.pruneSessionInterval === false ? false : (options.pruneSessionInterval ?? 900) * 1000
+  }
+
+  /**
+   * Every statement of the store goes through here; the session (an object) is written as JSON
+   * whose strings are well formed, so a value the service cut in the middle of a character (a
+   * lone surrogate, which PostgreSQL's json refuses) can never fail the request that saves it.
+   */
+  override query(sql: string, params: unknown[], fn: (err: Error | null, row?: Record<string, unknown>) => void): void {
+    const safe = params.map(p => (p !== null && typeof p === 'object' && !(p instanceof Date) ? wellFormedJson(p) : p))
+    super.query(sql, safe, fn)
   }
 
   override get(sid: string, fn: (err: unknown, sess?: session.SessionData | null) => void): void {

@@ -1,4 +1,5 @@
 import { fieldsWithUnusualCharacters, UNUSUAL_CHARACTERS_MESSAGE } from './formHygiene'
+import { truncate } from '../domain/wellFormedText'
 
 /** The GOV.UK error shape: one summary list linking to each field, and a message per field. */
 export interface FormErrors {
@@ -51,14 +52,14 @@ export function inFormOrder(errors: FormErrors, fieldOrder: readonly string[]): 
 export function text(body: unknown, name: string, maxLength = 10_000): string {
   const value = (body as Record<string, unknown> | undefined)?.[name]
   const first = Array.isArray(value) ? value[0] : value
-  return typeof first === 'string' ? first.trim().slice(0, maxLength) : ''
+  return typeof first === 'string' ? truncate(first.trim(), maxLength) : ''
 }
 
 /** Reads a field exactly as typed (passwords: spaces at either end are part of them). */
 export function untrimmed(body: unknown, name: string, maxLength = 10_000): string {
   const value = (body as Record<string, unknown> | undefined)?.[name]
   const first = Array.isArray(value) ? value[0] : value
-  return typeof first === 'string' ? first.slice(0, maxLength) : ''
+  return typeof first === 'string' ? truncate(first, maxLength) : ''
 }
 
 /** Reads a field that may be posted several times (checkboxes) as a list of strings. */

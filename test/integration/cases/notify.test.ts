@@ -93,6 +93,25 @@ describe('notifying a death', () => {
     expect(await t.db.models.Case.count()).toBe(0)
   })
 
+  it('keeps over-long answers typed in characters of two code units without cutting one in half', async () => {
+    // Cut at a field's limit, an answer could end in half a character, which PostgreSQL's json
+    // refused: the session save failed and the coordinator got a 500 instead of the form.
+    const fields = notificationFields()
+    for (const prefix of ['a', 'ab']) {
+      const long = `${prefix}${'𝔘'.repeat(150)}`
+      const response = await submitForm(
+        agent,
+        '/cases/notify',
+        Object.fromEntries(Object.keys(fields).map(name => [name, long])),
+      )
+      expect(response.status).toBe(400)
+      expect(response.text).toContain('There is a problem')
+      const back = await agent.get('/cases/notify')
+      expect(back.status).toBe(200)
+      expect(back.text).toContain(`value="${prefix}𝔘𝔘`)
+    }
+  })
+
   it('refuses a death on or after the 18th birthday, in the future, or notified before it happened', async () => {
     const adult = await submitForm(
       agent,
