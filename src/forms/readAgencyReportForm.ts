@@ -7,18 +7,14 @@ import {
   type TextQuestion,
 } from '../domain/agencyReport/questions'
 import { addError, FormErrors, list, noErrors } from '../utils/formErrors'
+import { truncate } from '../domain/wellFormedText'
 
 /** Text up to `max` characters; longer text is kept (to show it again) and reported. */
 function longText(body: unknown, name: string, max: number): string {
   const value = (body as Record<string, unknown> | undefined)?.[name]
   const first = Array.isArray(value) ? value[0] : value
   // Twice the limit is plenty to show someone what they typed; the request size limit caps the rest.
-  return typeof first === 'string'
-    ? first
-        .replace(/\r\n/g, '\n')
-        .trim()
-        .slice(0, max * 2)
-    : ''
+  return typeof first === 'string' ? truncate(first.replace(/\r\n/g, '\n').trim(), max * 2) : ''
 }
 
 const tooLong = (label: string, max: number) =>

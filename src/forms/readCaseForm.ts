@@ -5,6 +5,7 @@ import { parseTimeOfDay } from '../domain/timeOfDay'
 import { dateInputValues, readDateInput } from '../utils/dateInput'
 import { addError, FormErrors, inFormOrder, list, noErrors, text } from '../utils/formErrors'
 import type { CaseAttributes, CaseField } from './caseFields'
+import { truncate } from '../domain/wellFormedText'
 
 export type RawValues = Record<string, string | string[]>
 export type CaseValues = Partial<CaseAttributes>
@@ -156,7 +157,7 @@ export function rawFromCase(fields: CaseField[], stored: CaseValues): RawValues 
     } else if (field.kind === 'checkboxes') {
       raw[field.name] = Array.isArray(value) ? value.map(String) : []
     } else if (field.kind === 'time') {
-      raw[field.name] = typeof value === 'string' ? value.slice(0, 5) : ''
+      raw[field.name] = typeof value === 'string' ? truncate(value, 5) : ''
     } else {
       raw[field.name] = value == null ? '' : String(value)
     }

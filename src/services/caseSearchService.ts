@@ -5,6 +5,7 @@ import { categories, CaseStatus, caseStatuses, Expected, expectedness } from '..
 import { parseFinancialYear } from '../domain/financialYear'
 import { normaliseNhsNumber } from '../domain/nhsNumber'
 import { isUuid } from './userService'
+import { truncate } from '../domain/wellFormedText'
 
 export const SORTS = {
   notified: 'notifiedAt',
@@ -158,7 +159,7 @@ export default class CaseSearchService {
   private termCondition(term: string): WhereOptions<Case> {
     const digits = normaliseNhsNumber(term)
     if (/^\d{10}$/.test(digits)) return { nhsNumber: digits }
-    const lowered = term.toLowerCase().slice(0, 100)
+    const lowered = truncate(term.toLowerCase(), 100)
     const pattern = `%${lowered.replace(/[\\%_]/g, c => `\\${c}`)}%`
     const sequelize = this.db.sequelize
     // The same expression as the trigram index cases_name_trgm, so both tests below use it.

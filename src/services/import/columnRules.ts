@@ -15,6 +15,7 @@ import { compareIsoDates, IsoDate, isValidIsoDate } from '../../domain/dates'
 import { isValidNhsNumber, normaliseNhsNumber } from '../../domain/nhsNumber'
 import { normalisePostcode } from '../../domain/postcode'
 import type { ImportColumn } from './importColumns'
+import { truncate } from '../../domain/wellFormedText'
 
 /**
  * The import contract's rules, one small pure function per column (shared/spec/import-format.md),
@@ -41,7 +42,7 @@ export const controlCharacterRule = (raw: string): string | null =>
   CONTROL.test(raw) ? 'this cell has a control character in it (such as NUL) that cannot be saved' : null
 
 /** A value quoted back in a message, cut short so a stray paragraph does not swamp the list. */
-export const quote = (value: string) => `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`
+export const quote = (value: string) => `"${value.length > 40 ? `${truncate(value, 40)}…` : value}"`
 
 /** Free text of at most `max` characters; empty is no value. */
 export const text =

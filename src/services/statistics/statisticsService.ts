@@ -22,6 +22,7 @@ import type { AuthorityRow } from '../../domain/statistics/tables'
 import { listLocalAuthorities } from '../localAuthorities/localAuthorityService'
 import { queryReleaseCounts, type CaseScope } from './releaseQuery'
 import DataVersionCache, { dataVersion } from '../dataVersionCache'
+import { truncate } from '../../domain/wellFormedText'
 
 /** The authorities listed now, as the authority tables' rows. */
 export interface AuthorityList {
@@ -76,7 +77,7 @@ export default class StatisticsService {
     const found = rows.find(r => r.label.toLowerCase() === text.toLowerCase())
     if (found && text) return found
     const valid = rows.map(r => r.label)
-    const shown = text.length > 100 ? `${text.slice(0, 100)}…` : text
+    const shown = text.length > 100 ? `${truncate(text, 100)}…` : text
     throw new ServiceError(
       'invalid',
       valid.length
