@@ -7,6 +7,7 @@ import ServiceError from '../../services/serviceError'
 import { addError, FormErrors, hasErrors, noErrors, text } from '../../utils/formErrors'
 import paths from '../../paths'
 import { auditContext } from '../auditContextOf'
+import { conflictErrors } from '../../forms/staleEdit'
 
 interface Raw {
   decision: string
@@ -72,12 +73,7 @@ export default class CurateLearningController {
       }
       if (!ServiceError.is(error, 'stale_version')) throw error
       const current = await this.load(req)
-      addError(
-        errors,
-        'conflict',
-        'Someone else decided on this while you were working on it. Check their decision below, then save yours again',
-        '#conflict',
-      )
+      conflictErrors('decided on this learning point', errors)
       return this.render(res.status(409), current, raw, current.version, errors, true)
     }
     req.session.flash = [
