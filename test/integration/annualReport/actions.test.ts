@@ -1,8 +1,8 @@
 import type { Case } from '../../../src/db/models'
 import ActionService from '../../../src/services/actions/actionService'
 import { systemContext } from '../../../src/services/auditContext'
-import { buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn } from '../../helpers/agent'
+import { buildUser, signInAs } from '../../factories'
+import { Agent } from '../../helpers/agent'
 import { $, errorSummary } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { actionOf, caseWith, CHILD, reviewOf } from './fixtures'
@@ -23,8 +23,7 @@ describe('the actions and their impact for the annual report', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services, { roles: ['coordinator'] })
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
     child = await caseWith(t, {
       givenNames: CHILD.givenNames,
       familyName: CHILD.familyName,
@@ -150,8 +149,7 @@ describe('the actions and their impact for the annual report', () => {
     expect(errorSummary(bad.text)).toEqual([['#year', 'Enter a financial year such as 2016-17']])
     for (const role of ['public_health', 'panel_member'] as const) {
       const user = await buildUser(t.services, { roles: [role] })
-      const agent = newAgent(t.app)
-      await signIn(agent, user.email, TEST_PASSWORD)
+      const agent = await signInAs(t, user)
       await agent.get(URL).expect(403)
     }
   })

@@ -14,8 +14,8 @@ import { CONFIDENTIAL_MARK, cellText } from '../../../src/domain/annualReport'
 import type { Role } from '../../../src/domain/codes'
 import type { Release } from '../../../src/domain/statistics/release'
 import { systemContext } from '../../../src/services/auditContext'
-import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'
-import { newAgent, signIn } from '../../helpers/agent'
+import { buildCase, buildUser, signInAs } from '../../factories'
+import { newAgent } from '../../helpers/agent'
 import { runCliInTest } from '../../helpers/cli'
 import { isValidPng, parseDocx, type ParsedDocx } from '../../helpers/docx'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
@@ -82,8 +82,7 @@ describe('the annual report', () => {
   }
   const signedInAs = async (roles: Role[]) => {
     const user = await buildUser(t.services, { roles })
-    const agent = newAgent(t.app)
-    await signIn(agent, user.email, TEST_PASSWORD)
+    const agent = await signInAs(t, user)
     return agent
   }
 

@@ -1,7 +1,7 @@
 import type { Case } from '../../../src/db/models'
 import type { AgencyRequestStatus } from '../../../src/db/models/AgencyRequest'
-import { buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn } from '../../helpers/agent'
+import { buildUser, signInAs } from '../../factories'
+import { Agent } from '../../helpers/agent'
 import { $, errorSummary } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { caseWith } from './fixtures'
@@ -39,8 +39,7 @@ describe('the data quality of the year’s cases', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services, { roles: ['coordinator'] })
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
     // Deaths in 2016-17. d1: ethnicity not known, no local authority, no post-mortem status.
     d1 = await caseWith(t, { ethnicity: 'not_known' })
     // d2: complete, reviewed in the year, but a report still awaited from an agency.
@@ -143,13 +142,11 @@ describe('the data quality of the year’s cases', () => {
     expect(arrayYear.status).toBe(200)
     for (const role of ['public_health', 'panel_member'] as const) {
       const user = await buildUser(t.services, { roles: [role] })
-      const agent = newAgent(t.app)
-      await signIn(agent, user.email, TEST_PASSWORD)
+      const agent = await signInAs(t, user)
       await agent.get(URL).expect(403)
     }
     const admin = await buildUser(t.services, { roles: ['admin'] })
-    const agent = newAgent(t.app)
-    await signIn(agent, admin.email, TEST_PASSWORD)
+    const agent = await signInAs(t, admin)
     await agent.get(URL).expect(200)
   })
 })

@@ -1,7 +1,7 @@
 import type { Case, CaseReview } from '../../../src/db/models'
 import { systemContext } from '../../../src/services/auditContext'
-import { buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn } from '../../helpers/agent'
+import { buildUser, signInAs } from '../../factories'
+import { Agent } from '../../helpers/agent'
 import { $, errorSummary, fieldError } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { changeAndPost, formFields, postFields } from '../reviews/reviewSetup'
@@ -28,8 +28,7 @@ describe('curating the year’s learning for the annual report', () => {
     await resetDatabase(t.db)
     const user = await buildUser(t.services, { roles: ['coordinator'], name: 'Cora Ordinator' })
     coordinatorId = user.id
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, user.email, TEST_PASSWORD)
+    coordinator = await signInAs(t, user)
     child = await caseWith(t, {
       givenNames: CHILD.givenNames,
       familyName: CHILD.familyName,
@@ -258,9 +257,8 @@ describe('curating the year’s learning for the annual report', () => {
   })
 
   it('refuses a stale decision with what the other person saved, keeping the wording typed', async () => {
-    const other = newAgent(t.app)
     const admin = await buildUser(t.services, { roles: ['admin'], name: 'Ada Admin' })
-    await signIn(other, admin.email, TEST_PASSWORD)
+    const other = await signInAs(t, admin)
     const mine = formFields((await coordinator.get(curateUrl)).text)
     const theirs = await changeAndPost(other, curateUrl, { decision: 'leave_out' })
     expect(theirs.status).toBe(302)
@@ -292,15 +290,13 @@ describe('curating the year’s learning for the annual report', () => {
   it('is for coordinators and administrators only: public health and panel members are refused', async () => {
     for (const role of ['public_health', 'panel_member'] as const) {
       const user = await buildUser(t.services, { roles: [role] })
-      const agent = newAgent(t.app)
-      await signIn(agent, user.email, TEST_PASSWORD)
+      const agent = await signInAs(t, user)
       await agent.get(LIST).expect(403)
       await agent.get(curateUrl).expect(403)
     }
     expect(await audits('report_learning_viewed')).toHaveLength(0)
     const admin = await buildUser(t.services, { roles: ['admin'] })
-    const agent = newAgent(t.app)
-    await signIn(agent, admin.email, TEST_PASSWORD)
+    const agent = await signInAs(t, admin)
     await agent.get(LIST).expect(200)
     await agent.get(curateUrl).expect(200)
   })

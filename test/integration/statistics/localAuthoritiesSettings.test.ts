@@ -1,5 +1,5 @@
-import { buildUser, TEST_PASSWORD } from '../../factories'
-import { Agent, newAgent, signIn, submitForm } from '../../helpers/agent'
+import { buildUser, signInAs } from '../../factories'
+import { Agent, submitForm } from '../../helpers/agent'
 import { $, errorSummary } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 
@@ -15,10 +15,8 @@ describe('the local authorities the panel covers (settings)', () => {
   beforeEach(async () => {
     await resetDatabase(t.db)
     await t.db.sequelize.query('DELETE FROM local_authorities')
-    admin = newAgent(t.app)
-    await signIn(admin, (await buildUser(t.services, { roles: ['admin'] })).email, TEST_PASSWORD)
-    coordinator = newAgent(t.app)
-    await signIn(coordinator, (await buildUser(t.services)).email, TEST_PASSWORD)
+    admin = await signInAs(t, await buildUser(t.services, { roles: ['admin'] }))
+    coordinator = await signInAs(t, await buildUser(t.services))
   })
   afterAll(() => t.close())
 

@@ -5,8 +5,8 @@
 import { QueryTypes } from 'sequelize'
 import type { CellValue, Release } from '../../../src/domain/statistics/release'
 import { systemContext } from '../../../src/services/auditContext'
-import { buildUser, TEST_PASSWORD } from '../../factories'
-import { newAgent, signIn } from '../../helpers/agent'
+import { buildUser, signInAs } from '../../factories'
+
 import { runCliInTest } from '../../helpers/cli'
 import { $ } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
@@ -275,8 +275,7 @@ describe('statistics by local authority, and timeliness', () => {
   it('offers the authorities on the statistics and publish pages and shows an authority’s report', async () => {
     await list('Luton', 'Bedford Borough')
     await insertCases(t.db, FIXTURE)
-    const agent = newAgent(t.app)
-    await signIn(agent, (await buildUser(t.services)).email, TEST_PASSWORD)
+    const agent = await signInAs(t, await buildUser(t.services))
     const choose = $((await agent.get('/statistics')).text)
     expect(
       choose('#local_authority option')
