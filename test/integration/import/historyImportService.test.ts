@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream'
 import { QueryTypes } from 'sequelize'
-import { systemContext } from '../../../src/services/auditContext'
-import { BATCH_SIZE, ImportOptions, ImportResult } from '../../../src/services/import/historyImportService'
+import { BATCH_SIZE, ImportOptions } from '../../../src/services/import/historyImportService'
 import { buildUser } from '../../factories'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
+import { importCsv as importCsvWith, importOptions as options, problemsOf } from './importHelpers'
 import { csvOf, historyCsv, historyRow, nhsNumberFor } from '../../fixtures/import/historyCsv'
 
 describe('HistoryImportService', () => {
@@ -14,24 +14,9 @@ describe('HistoryImportService', () => {
   beforeEach(() => resetDatabase(t.db))
   afterAll(() => t.close())
 
-  const options = (overrides: Partial<ImportOptions> = {}): ImportOptions => ({
-    dryRun: false,
-    actor: systemContext('request-1'),
-    fileName: 'history.csv',
-    via: 'command_line',
-    ...overrides,
-  })
-
-  /** Imports `content`, opened afresh for each pass as a file would be. */
-  const importCsv = (content: string | Buffer, overrides: Partial<ImportOptions> = {}): Promise<ImportResult> =>
-    t.services.historyImportService.import(() => Readable.from([Buffer.from(content)]), options(overrides))
-
+  const importCsv = (content: string | Buffer, overrides: Partial<ImportOptions> = {}) =>
+    importCsvWith(t, content, overrides)
   const caseCount = () => t.db.models.Case.count()
-
-  const problemsOf = (result: ImportResult) => {
-    if (result.ok) throw new Error('Expected problems')
-    return result.problems.map(p => [p.row, p.column, p.message])
-  }
 
   it('imports every row in one go, marked as imported, with a status history row and an audit trail', async () => {
     const coordinator = await buildUser(t.services, { roles: ['coordinator'] })

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream'
 import { QueryTypes } from 'sequelize'
-import { systemContext } from '../../../src/services/auditContext'
 import { MAX_ROW_CHARACTERS } from '../../../src/services/import/csvRecords'
-import { BATCH_SIZE, ImportOptions, ImportResult } from '../../../src/services/import/historyImportService'
+import { BATCH_SIZE, ImportOptions } from '../../../src/services/import/historyImportService'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
+import { importCsv as importCsvWith, importOptions as options, problemsOf } from './importHelpers'
 import { csvOf, historyCsv, historyRow, nhsNumberFor } from '../../fixtures/import/historyCsv'
 
 /**
@@ -18,19 +18,8 @@ describe('HistoryImportService, streamed through COPY', () => {
   beforeEach(() => resetDatabase(t.db))
   afterAll(() => t.close())
 
-  const options = (overrides: Partial<ImportOptions> = {}): ImportOptions => ({
-    dryRun: false,
-    actor: systemContext('request-1'),
-    fileName: 'history.csv',
-    via: 'command_line',
-    ...overrides,
-  })
-  const importCsv = (content: string | Buffer, overrides: Partial<ImportOptions> = {}): Promise<ImportResult> =>
-    t.services.historyImportService.import(() => Readable.from([Buffer.from(content)]), options(overrides))
-  const problemsOf = (result: ImportResult) => {
-    if (result.ok) throw new Error(`Expected problems, got ${JSON.stringify(result)}`)
-    return result.problems.map(p => [p.row, p.column, p.message])
-  }
+  const importCsv = (content: string | Buffer, overrides: Partial<ImportOptions> = {}) =>
+    importCsvWith(t, content, overrides)
   const count = async (sql: string) =>
     Number(
       (await t.db.sequelize.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, { type: QueryTypes.SELECT }))[0].n,
