@@ -21,9 +21,12 @@ describe('statistics indexes', () => {
     const plan = await (async () => {
       await t.db.sequelize.query('SET LOCAL enable_seqscan = off', { transaction })
       await t.db.sequelize.query('SET LOCAL enable_bitmapscan = off', { transaction })
-      // With the statistics other tests leave behind, the planner may prefer the plain status index
-      // on a tiny table; dropped inside this transaction (and so rolled back), it cannot.
-      await t.db.sequelize.query('DROP INDEX cases_status', { transaction })
+      // With the statistics other tests leave behind, the planner may prefer another index that
+      // also covers the columns (the plain status index, the duplicate check's) on a tiny table;
+      // dropped inside this transaction (and so rolled back), it cannot.
+      for (const other of ['cases_status', 'cases_duplicate_key']) {
+        await t.db.sequelize.query(`DROP INDEX ${other}`, { transaction })
+      }
       const rows = await t.db.sequelize.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${RELEASE_SQL}`, {
         bind: ['2016-04-01', '2017-03-31'],
         type: QueryTypes.SELECT,
