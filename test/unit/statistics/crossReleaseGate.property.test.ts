@@ -109,6 +109,10 @@ function leaks(history: CaseHistory, published: PublishedFigures[], checkSpans: 
   return found
 }
 
+// One random run once kept a CI worker busy for over 15 minutes (a hang prints no seed), so the
+// runs are seeded: PROPERTY_SEED=<n> tries others, as many as anyone likes, outside CI.
+const SEED = Number(process.env.PROPERTY_SEED ?? 20261202)
+
 describe('the disclosure check across releases, against an independent attacker', () => {
   it('leaves no suppressed figure and no small span recoverable, whatever is published in whatever order', () => {
     fc.assert(
@@ -116,7 +120,7 @@ describe('the disclosure check across releases, against an independent attacker'
         const published = publishAll(history, steps.map(periodOf))
         expect(leaks(history, published, true)).toEqual([])
       }),
-      { numRuns: 3 },
+      { numRuns: 3, seed: SEED },
     )
   })
 
@@ -167,7 +171,7 @@ describe('the disclosure check across releases, against an independent attacker'
           expect(leaks(edited, published, false)).toEqual([])
         },
       ),
-      { numRuns: 2 },
+      { numRuns: 2, seed: SEED },
     )
   })
 })
