@@ -2,7 +2,6 @@ import crypto from 'node:crypto'
 import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node'
 import { verifySync } from '@otplib/totp'
 import { generateTOTP } from '@otplib/uri'
-import QRCode from 'qrcode'
 import { QueryTypes, Transaction } from 'sequelize'
 import type { Config } from '../config'
 import type { Database } from '../db'
@@ -11,6 +10,7 @@ import { base32Decode, base32Encode } from '../domain/base32'
 import { hashRecoveryCode, newRecoveryCodes, SecondFactorInput } from '../domain/secondFactor'
 import type { AuditContext } from './auditContext'
 import type AuditService from './auditService'
+import { qrcode } from './loadedOnFirstUse'
 import ServiceError from './serviceError'
 import { isUuid } from './userService'
 
@@ -209,7 +209,7 @@ export default class SecondFactorService {
 
   private qrCode(user: Pick<User, 'email'>, secret: string): Promise<string> {
     const uri = generateTOTP({ issuer: this.issuer, label: user.email, secret })
-    return QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
+    return qrcode().toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
   }
 
   private async replaceRecoveryCodes(userId: string, codes: string[], transaction: Transaction): Promise<void> {

@@ -21,6 +21,7 @@ import { yearsOf } from '../../domain/statistics/years'
 import type { AuditContext } from '../auditContext'
 import type ActionService from '../actions/actionService'
 import type AuditService from '../auditService'
+import { docxWriter } from '../loadedOnFirstUse'
 import type DataQualityService from '../report/dataQualityService'
 import type ReportLearningService from '../report/reportLearningService'
 import type QuorumRuleService from '../meetings/quorumRuleService'
@@ -31,7 +32,6 @@ import type PublicationService from '../statistics/publicationService'
 import type StatisticsService from '../statistics/statisticsService'
 import { createPngCache } from './chartImages'
 import type { AnnualReportContent, ReportSection } from './content'
-import { renderDocx } from './renderDocx'
 import {
   actionsSection,
   activitySection,
@@ -232,7 +232,7 @@ export default class AnnualReportService {
   /** The report as a Word document, recorded in the audit log before it is handed over. */
   async produce(request: AnnualReportRequest, via: AnnualReportVia, context: AuditContext): Promise<AnnualReportFile> {
     const content = await this.content(request)
-    const body = await renderDocx(content)
+    const body = await docxWriter().renderDocx(content)
     await this.auditService.record(context, {
       action: 'annual_report_produced',
       entityType: 'statistics',

@@ -4,7 +4,7 @@
  * renderer shipped as prebuilt binaries in npm packages, so it needs no network, browser or canvas.
  */
 import crypto from 'node:crypto'
-import { Resvg } from '@resvg/resvg-js'
+import { resvg as loadResvg } from '../loadedOnFirstUse'
 import { svgSize } from '../statistics/charts'
 
 /** Width of the report's text column, in pixels at 96 dpi (A4 less 2.5 cm margins is about 605). */
@@ -24,7 +24,7 @@ export function svgToPng(svg: string): PngImage {
   const size = svgSize(svg)
   const natural = Number.isFinite(size.width) && size.width > 0 ? size.width : MAX_IMAGE_WIDTH
   const width = Math.min(MAX_IMAGE_WIDTH, natural)
-  const resvg = new Resvg(svg, {
+  const resvg = new (loadResvg().Resvg)(svg, {
     fitTo: { mode: 'width', value: Math.round(width * RESOLUTION) },
     background: 'white',
     // The charts ask for Arial; Liberation Sans has its measurements where Arial is not installed.

@@ -1,5 +1,6 @@
-import nodemailer, { type Transporter } from 'nodemailer'
+import type * as Nodemailer from 'nodemailer'
 import type { Config } from '../../config'
+import { nodemailer } from '../loadedOnFirstUse'
 
 export interface OutgoingMail {
   to: string
@@ -17,10 +18,10 @@ const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTim
 
 /** Any nodemailer transport (SMTP in production; tests may pass a JSON or failing one). */
 export class NodemailerTransport implements MailTransport {
-  private readonly mailer: Transporter
+  private readonly mailer: Nodemailer.Transporter
 
-  constructor(transport: Parameters<typeof nodemailer.createTransport>[0], from: string) {
-    this.mailer = nodemailer.createTransport(transport, { from })
+  constructor(transport: Parameters<typeof Nodemailer.createTransport>[0], from: string) {
+    this.mailer = nodemailer().createTransport(transport, { from })
   }
 
   async send(message: OutgoingMail): Promise<void> {

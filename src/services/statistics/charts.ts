@@ -6,11 +6,11 @@
  * never drawn from the exact count, so a chart can reveal nothing its table does not. Each chart goes
  * with its table, the accessible alternative; the SVG itself is hidden from assistive technology.
  */
-import * as vega from 'vega'
-import { compile, type TopLevelSpec } from 'vega-lite'
+import type { TopLevelSpec } from 'vega-lite'
 import { modifiableShare } from '../../domain/statistics/percentages'
 import type { CellValue, Release, StatsTable } from '../../domain/statistics/release'
 import { TOTAL } from '../../domain/statistics/tables'
+import { vega, vegaLite } from '../loadedOnFirstUse'
 import type { NationalComparator } from './nationalComparators'
 
 export interface Chart {
@@ -82,7 +82,8 @@ export function assertSafeSvg(svg: string): string {
 }
 
 async function render(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' })
+  const { View, parse } = vega()
+  const view = new View(parse(vegaLite().compile(spec).spec), { renderer: 'none' })
   try {
     const svg = await view.toSVG()
     // Drawn at its natural size, shrinking to fit narrow screens (report.css); the table beside it is

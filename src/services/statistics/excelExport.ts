@@ -4,10 +4,11 @@
  * row labels down the side and the column labels across the top. Same figures as the CSV: whole
  * numbers as numbers, suppressed ones as the marker.
  */
-import ExcelJS from 'exceljs'
+import type * as ExcelJS from 'exceljs'
 import type { Release } from '../../domain/statistics/release'
 import { releaseNotes, type ReleaseNote } from '../../domain/statistics/releaseNotes'
 import { inContractOrder } from '../../domain/statistics/tables'
+import { exceljs } from '../loadedOnFirstUse'
 
 export const NOTES_SHEET = 'Notes'
 
@@ -67,7 +68,7 @@ function addTable(workbook: ExcelJS.Workbook, release: Release, table: Release['
 
 /** `notes`: a published release's notes as stored (its rules' notes and its publication's). */
 export async function releaseToXlsx(release: Release, notes: ReleaseNote[] = releaseNotes(release)): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (exceljs().Workbook)()
   workbook.creator = 'Child death review service'
   // A fixed date keeps the file's metadata from saying more than the notes do.
   workbook.created = new Date(release.producedAt)
