@@ -1,5 +1,5 @@
 import type { Application } from 'express'
-import * as cheerio from 'cheerio'
+import * as cheerio from 'cheerio/slim'
 import request from 'supertest'
 import type TestAgent from 'supertest/lib/agent'
 

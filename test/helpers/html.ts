@@ -1,6 +1,11 @@
-import * as cheerio from 'cheerio'
+import * as cheerio from 'cheerio/slim'
 
-export const $ = (html: string) => cheerio.load(html)
+/**
+ * A page as cheerio reads it, with htmlparser2 (cheerio/slim: three times as fast as parse5, and
+ * the service's markup is well formed). Attribute names keep their case, as a browser keeps SVG's
+ * viewBox.
+ */
+export const $ = (html: string) => cheerio.load(html, { lowerCaseAttributeNames: false })
 
 /** The GOV.UK error summary's links as [href, text] pairs. */
 export function errorSummary(html: string): [string, string][] {

@@ -1,6 +1,6 @@
 import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node'
 import { generateSync } from '@otplib/totp'
-import * as cheerio from 'cheerio'
+import * as cheerio from 'cheerio/slim'
 import { base32Decode, base32Encode } from '../../src/domain/base32'
 
 const plugins = {

@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio'
+import * as cheerio from 'cheerio/slim'
 import { parse } from 'csv-parse/sync'
 import { QueryTypes } from 'sequelize'
 import { buildCase, buildUser, TEST_PASSWORD } from '../../factories'

@@ -1,5 +1,5 @@
 import request from 'supertest'
-import * as cheerio from 'cheerio'
+import * as cheerio from 'cheerio/slim'
 import { buildDataDictionary } from '../../../src/dataDictionary/buildDataDictionary'
 import { currentSchemaVersion } from '../../../src/dataDictionary/schemaVersions'
 import { createTestApp, TestApp } from '../../helpers/testApp'

@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio'
+import * as cheerio from 'cheerio/slim'
 import { parse } from 'csv-parse/sync'
 import type { Role } from '../../../src/domain/codes'
 import { importColumnNames } from '../../../src/services/import/importColumns'

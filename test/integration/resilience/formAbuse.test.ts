@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio'
+import * as cheerio from 'cheerio/slim'
 import fc from 'fast-check'
 import { registeredRoutes } from '../../helpers/routes'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'

@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio'
+import * as cheerio from 'cheerio/slim'
 import type { Case, Meeting } from '../../../src/db/models'
 import type { MeetingCapacity } from '../../../src/domain/codes'
 import { buildCase, invite as inviteToMeeting } from '../../factories'
