@@ -1,6 +1,6 @@
 import { buildCase, buildUser, signInAs } from '../../factories'
 import { Agent, submitForm } from '../../helpers/agent'
-import { $ } from '../../helpers/html'
+import { $, textsOf } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 
 describe('the case list', () => {
@@ -16,10 +16,7 @@ describe('the case list', () => {
   })
   afterAll(() => t.close())
 
-  const refsOn = (html: string) =>
-    $(html)('tbody a')
-      .toArray()
-      .map(a => $(html)(a).text())
+  const refsOn = (html: string) => textsOf(html, 'tbody a')
 
   it('searches by name, case reference and NHS number without putting them in the address', async () => {
     const robin = await buildCase(t.services, { givenNames: 'Robin', familyName: 'Hartley' })

@@ -1,6 +1,6 @@
 import { buildUser, signInAs } from '../../factories'
 import { Agent } from '../../helpers/agent'
-import { $ } from '../../helpers/html'
+import { $, textsOf } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { COUNT_CAP } from '../../../src/services/caseSearchService'
 import { generateSyntheticData } from '../../../src/services/generate/syntheticData'
@@ -18,10 +18,7 @@ describe('paging through the case list', () => {
     agent = await signInAs(t, await buildUser(t.services))
   }
 
-  const refsOn = (html: string) =>
-    $(html)('tbody a')
-      .toArray()
-      .map(a => $(html)(a).text())
+  const refsOn = (html: string) => textsOf(html, 'tbody a')
   const linkOn = (html: string, rel: 'next' | 'prev') => $(html)(`.govuk-pagination a[rel="${rel}"]`).attr('href')
 
   /** Every page by following Next from the first, then back again by Previous. */

@@ -2,7 +2,7 @@ import { systemContext } from '../../../src/services/auditContext'
 import ServiceError from '../../../src/services/serviceError'
 import { buildCase } from '../../factories'
 import { Agent, submitForm } from '../../helpers/agent'
-import { $, errorSummary } from '../../helpers/html'
+import { $, errorSummary, attributesOf } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { meetingOn, onAgenda, readyCase, signedIn } from './meetingSetup'
 
@@ -36,9 +36,7 @@ describe('the agenda of a panel meeting', () => {
     await onAgenda(t, (await meetingOn(t, '2030-07-01')).id, scheduledElsewhere)
     const notReady = await buildCase(t.services)
     const page = await agent.get(`/meetings/${meeting.id}/agenda/add`).expect(200)
-    const offered = $(page.text)('input[name=cases]')
-      .toArray()
-      .map(i => $(page.text)(i).val())
+    const offered = attributesOf(page.text, 'input[name=cases]', 'value')
     expect(offered).toEqual([ready.id])
     expect(page.text).toContain(ready.caseRef)
     expect(page.text).toContain('1 to 4 years')

@@ -1,7 +1,7 @@
 import type { MeetingCapacity } from '../../../src/domain/codes'
 import { systemContext } from '../../../src/services/auditContext'
 import { Agent, submitForm } from '../../helpers/agent'
-import { $, errorSummary, fieldError } from '../../helpers/html'
+import { $, errorSummary, fieldError, attributesOf } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { meetingOn, signedIn } from './meetingSetup'
 
@@ -143,11 +143,12 @@ describe('attendance and quorum', () => {
 
       const page = await admin.get('/settings/quorum')
       expect($(page.text)('#minimum_members').val()).toBe('5')
-      expect(
-        $(page.text)('input[name=required_capacities]:checked')
-          .toArray()
-          .map(i => $(page.text)(i).val()),
-      ).toEqual(['chair', 'paediatrician', 'police', 'social_care'])
+      expect(attributesOf(page.text, 'input[name=required_capacities]:checked', 'value')).toEqual([
+        'chair',
+        'paediatrician',
+        'police',
+        'social_care',
+      ])
 
       const saved = await submitForm(admin, '/settings/quorum', {
         version: String($(page.text)('input[name=version]').val()),

@@ -1,7 +1,7 @@
 import { systemContext } from '../../../src/services/auditContext'
 import { buildUser } from '../../factories'
 import { Agent, submitForm } from '../../helpers/agent'
-import { $, errorSummary, fieldError } from '../../helpers/html'
+import { $, errorSummary, fieldError, attributesOf, textsOf } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { meetingOn, signedIn } from './meetingSetup'
 
@@ -89,13 +89,9 @@ describe('panel meetings: scheduling, listing, editing and members', () => {
     await meetingOn(t, '2020-05-05')
     await meetingOn(t, '2021-07-07')
     const page = await agent.get('/meetings').expect(200)
-    const dates = $(page.text)('tbody tr td:first-child a')
-      .toArray()
-      .map(a => $(page.text)(a).text().trim())
+    const dates = textsOf(page.text, 'tbody tr td:first-child a')
     expect(dates).toEqual(['1 March 2030', '10 January 2031', '7 July 2021', '5 May 2020'])
-    const captions = $(page.text)('caption')
-      .toArray()
-      .map(c => $(page.text)(c).text().trim())
+    const captions = textsOf(page.text, 'caption')
     expect(captions).toEqual(['Upcoming meetings', 'Past meetings'])
   })
 
@@ -137,9 +133,7 @@ describe('panel meetings: scheduling, listing, editing and members', () => {
     await t.services.userService.setActive(retired.id, false, retired.version, systemContext())
 
     const page = await agent.get(`/meetings/${meeting.id}/members`).expect(200)
-    const offered = $(page.text)('input[name=invite]')
-      .toArray()
-      .map(i => $(page.text)(i).val())
+    const offered = attributesOf(page.text, 'input[name=invite]', 'value')
     expect(offered.sort()).toEqual([chair.id, police.id].sort())
     expect(offered).not.toContain(coordinatorOnly.id)
 

@@ -4,7 +4,7 @@ import type { JarEventKind } from '../../../src/domain/codes'
 import { nhsNumberCheckDigit } from '../../../src/domain/nhsNumber'
 import { systemContext } from '../../../src/services/auditContext'
 import { Agent } from '../../helpers/agent'
-import { $ } from '../../helpers/html'
+import { $, attributesOf } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { invite, meetingOn, onAgenda, readyCase, signedIn } from './meetingSetup'
 
@@ -210,14 +210,10 @@ describe('nothing a panel member can reach identifies a child', () => {
     }
     await get('/')
     const list = await get('/meetings')
-    const meetingLinks = $(list.text)('main a[href^="/meetings/"]')
-      .toArray()
-      .map(a => $(list.text)(a).attr('href')!)
+    const meetingLinks = attributesOf(list.text, 'main a[href^="/meetings/"]', 'href')
     expect(meetingLinks).toEqual([`/meetings/${meetingId}`])
     const meetingPage = await get(meetingLinks[0])
-    const links = $(meetingPage.text)('main a[href^="/meetings/"]')
-      .toArray()
-      .map(a => $(meetingPage.text)(a).attr('href')!)
+    const links = attributesOf(meetingPage.text, 'main a[href^="/meetings/"]', 'href')
     for (const link of new Set(links)) await get(link)
     for (const record of [...records, declaredCase]) {
       await get(`/meetings/${meetingId}/cases/${record.id}/pack`)

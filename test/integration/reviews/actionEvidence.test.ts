@@ -1,7 +1,7 @@
 import type { Case } from '../../../src/db/models'
 import { buildCase, buildUser, signInAs } from '../../factories'
 import { Agent, csrfTokenFrom } from '../../helpers/agent'
-import { $, errorSummary, fieldError } from '../../helpers/html'
+import { $, errorSummary, fieldError, textsOf } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { changeAndPost, formFields, postFields } from './reviewSetup'
 
@@ -167,11 +167,7 @@ describe('completing an action needs its evidence; the list shows each theme', (
 
     // The theme's links filter the list; an unknown theme is ignored.
     const overdue = await coordinator.get('/actions?theme=8&overdue=yes').expect(200)
-    expect(
-      $(overdue.text)('#actions tbody tr td:first-child')
-        .toArray()
-        .map(td => $(overdue.text)(td).text().trim()),
-    ).toEqual(['Overdue perinatal'])
+    expect(textsOf(overdue.text, '#actions tbody tr td:first-child')).toEqual(['Overdue perinatal'])
     const none = await coordinator.get('/actions?theme=none').expect(200)
     expect($(none.text)('#actions tbody tr')).toHaveLength(1)
     const forged = await coordinator.get('/actions?theme=99%27%3B--').expect(200)

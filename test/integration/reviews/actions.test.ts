@@ -1,7 +1,7 @@
 import type { Case } from '../../../src/db/models'
 import { buildCase, buildUser, signInAs } from '../../factories'
 import { Agent } from '../../helpers/agent'
-import { $, errorSummary } from '../../helpers/html'
+import { $, errorSummary, textsOf } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { changeAndPost, formFields, postFields } from './reviewSetup'
 
@@ -51,9 +51,7 @@ describe('the actions list and an action’s page', () => {
     })
   const listed = async (query = '') => {
     const page = await coordinator.get(`/actions${query}`).expect(200)
-    return $(page.text)('#actions tbody tr td:first-child')
-      .toArray()
-      .map(td => $(page.text)(td).text().trim())
+    return textsOf(page.text, '#actions tbody tr td:first-child')
   }
 
   it('lists overdue actions first, then by due date, undated last; drafts’ recommendations left out', async () => {
