@@ -86,6 +86,43 @@ export function identities(tables: readonly StatsTable<CellValue>[], year: strin
   return out
 }
 
+/** Where an equation's unknowns sit in its component's vectors. */
+const supportOf = (eq: Equation, index: Map<string, number>) => [...eq.keys()].map(name => index.get(name) as number)
+
+/**
+ * Takes from `a` its projection on the orthonormal basis, `passes` times, and returns the value of
+ * what was taken. The first pass is classical Gram–Schmidt from `a`'s own few unknowns (`support`:
+ * one equation's handful, so each dot product costs a handful of steps, and a basis vector `a` does
+ * not touch costs nothing); any later pass is modified Gram–Schmidt over the whole remainder, for
+ * numerical stability.
+ */
+function project(a: Float64Array, basis: Component['basis'], support: number[] | null, passes: number): number {
+  const n = a.length
+  let taken = 0
+  for (let pass = 0; pass < passes; pass++) {
+    if (pass === 0 && support) {
+      const dots = basis.map(({ q }) => support.reduce((s, i) => s + a[i] * q[i], 0))
+      basis.forEach(({ q, value }, k) => {
+        const dot = dots[k]
+        if (dot === 0) return
+        // eslint-disable-next-line no-param-reassign -- `a` is the caller's remainder, worked in place
+        for (let i = 0; i < n; i++) a[i] -= dot * q[i]
+        taken += dot * value
+      })
+      continue
+    }
+    basis.forEach(({ q, value }) => {
+      let dot = 0
+      for (let i = 0; i < n; i++) dot += a[i] * q[i]
+      if (dot === 0) return
+      // eslint-disable-next-line no-param-reassign -- as above
+      for (let i = 0; i < n; i++) a[i] -= dot * q[i]
+      taken += dot * value
+    })
+  }
+  return taken
+}
+
 /** Orthonormal basis of the published figures' span, one per connected group of unknowns. */
 interface Component {
   index: Map<string, number>
@@ -155,20 +192,15 @@ export class Attacker {
       c.equations.forEach(({ eq, value }) => {
         const a = new Float64Array(n)
         eq.forEach((v, name) => (a[c.index.get(name) as number] = v))
-        let val = value
         const norm0 = Math.sqrt(a.reduce((s, x) => s + x * x, 0))
-        // Twice, for the numerical stability of classical Gram–Schmidt.
-        for (let pass = 0; pass < 2; pass++) {
-          c.basis.forEach(({ q, value: qv }) => {
-            let dot = 0
-            for (let i = 0; i < n; i++) dot += a[i] * q[i]
-            if (dot !== 0) {
-              for (let i = 0; i < n; i++) a[i] -= dot * q[i]
-              val -= dot * qv
-            }
-          })
+        let val = value - project(a, c.basis, supportOf(eq, c.index), 1)
+        let norm = Math.sqrt(a.reduce((s, x) => s + x * x, 0))
+        // Once more only when the first pass took most of it (Kahan and Parlett's "twice is enough"):
+        // otherwise what rounding left along the basis is already negligible beside the remainder.
+        if (norm < norm0 / Math.SQRT2) {
+          val -= project(a, c.basis, null, 1)
+          norm = Math.sqrt(a.reduce((s, x) => s + x * x, 0))
         }
-        const norm = Math.sqrt(a.reduce((s, x) => s + x * x, 0))
         if (norm > 1e-7 * norm0) {
           for (let i = 0; i < n; i++) a[i] /= norm
           c.basis.push({ q: a, value: val / norm })
@@ -188,21 +220,14 @@ export class Attacker {
     if (names.some(n => this.find(n) !== root)) return null
     const c = components.get(root)
     if (!c) return null
-    const n = c.index.size
-    const a = new Float64Array(n)
+    const a = new Float64Array(c.index.size)
     eq.forEach((v, name) => (a[c.index.get(name) as number] = v))
     const norm0 = Math.sqrt(a.reduce((s, x) => s + x * x, 0))
-    let value = 0
-    for (let pass = 0; pass < 2; pass++) {
-      c.basis.forEach(({ q, value: qv }) => {
-        let dot = 0
-        for (let i = 0; i < n; i++) dot += a[i] * q[i]
-        if (dot !== 0) {
-          for (let i = 0; i < n; i++) a[i] -= dot * q[i]
-          value += dot * qv
-        }
-      })
-    }
+    let value = project(a, c.basis, supportOf(eq, c.index), 1)
+    // One pass leaves a remainder exact to rounding (far below 1e-3 of the quantity): a second only
+    // matters when the remainder is that small, that is when the quantity may be determined.
+    if (Math.sqrt(a.reduce((s, x) => s + x * x, 0)) > 1e-3 * norm0) return null
+    value += project(a, c.basis, null, 1)
     return Math.sqrt(a.reduce((s, x) => s + x * x, 0)) < 1e-6 * norm0 ? value : null
   }
 }
