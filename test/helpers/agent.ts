@@ -1,7 +1,7 @@
 import type { Application } from 'express'
-import * as cheerio from 'cheerio/slim'
 import request from 'supertest'
 import type TestAgent from 'supertest/lib/agent'
+import { $ } from './html'
 
 export type Agent = TestAgent
 
@@ -9,7 +9,7 @@ export const newAgent = (app: Application): Agent => request.agent(app)
 
 /** Reads the CSRF token from the first form of a page, as a browser would submit it. */
 export function csrfTokenFrom(html: string): string {
-  const token = cheerio.load(html)('input[name="_csrf"]').first().val()
+  const token = $(html)('input[name="_csrf"]').first().val()
   if (typeof token !== 'string' || !token) throw new Error('No CSRF token on the page')
   return token
 }
