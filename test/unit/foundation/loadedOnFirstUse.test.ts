@@ -35,8 +35,8 @@ describe('libraries loaded on first use', () => {
         }),
       )
       expect(() => {
-        require('../../../src/app')
-        require('../../../src/services')
+        jest.requireActual('../../../src/app')
+        jest.requireActual('../../../src/services')
       }).not.toThrow()
     })
   })
