@@ -7,12 +7,29 @@ import ServiceError from '../../services/serviceError'
 import { addError, FormErrors, hasErrors, noErrors, text } from '../../utils/formErrors'
 import paths from '../../paths'
 import { auditContext } from '../auditContextOf'
-import { conflictErrors } from '../../forms/staleEdit'
+import {
+  conflictErrors,
+  conflictRows,
+  type ConflictRow,
+  type StaleEditQuestion,
+  startedFrom,
+} from '../../forms/staleEdit'
 
-interface Raw {
-  decision: string
-  curated_text: string
-}
+type Raw = { decision: string; curated_text: string }
+
+/** The decision as it was when the page was opened, and the wording then. */
+const rawFrom = (source: LearningSource): Raw => ({
+  decision: source.decision ?? '',
+  curated_text: source.curatedText ?? source.originalText,
+})
+
+const DECISION_TEXT: Record<string, string> = { include: 'Include', leave_out: 'Leave it out' }
+
+/** What the stale-edit table compares (src/forms/staleEdit.ts). */
+const QUESTIONS: StaleEditQuestion<Raw>[] = [
+  { label: 'In the annual report', show: raw => DECISION_TEXT[raw.decision] ?? 'Not decided' },
+  { label: 'Wording for the report', show: raw => raw.curated_text ?? '' },
+]
 
 const DECISIONS: LearningDecision[] = ['include', 'leave_out']
 
@@ -35,17 +52,15 @@ export default class CurateLearningController {
 
   view = async (req: Request, res: Response): Promise<void> => {
     const source = await this.load(req)
-    const raw: Raw = {
-      decision: source.decision ?? '',
-      curated_text: source.curatedText ?? source.originalText,
-    }
-    this.render(res, source, raw, source.version, noErrors())
+    const raw = rawFrom(source)
+    this.render(res, source, raw, raw, source.version, noErrors())
   }
 
   submit = async (req: Request, res: Response): Promise<void> => {
     const source = await this.load(req)
     const version = readVersion(req.body)
     if (version === undefined) throw createError(400, 'The form is missing its version')
+    const started = startedFrom<Raw>(req.body)
     const raw: Raw = {
       decision: text(req.body, 'decision', 20),
       curated_text: text(req.body, 'curated_text', 100_000),
@@ -57,7 +72,7 @@ export default class CurateLearningController {
       addError(errors, 'curated_text', 'The wording for the report must be 4,000 characters or fewer')
     else if (raw.decision === 'include' && !raw.curated_text)
       addError(errors, 'curated_text', 'Enter the wording for the report, or choose to leave it out')
-    if (hasErrors(errors)) return this.render(res.status(400), source, raw, version, errors)
+    if (hasErrors(errors)) return this.render(res.status(400), source, raw, started, version, errors)
     try {
       await this.reportLearningService.decide(
         source.sourceType,
@@ -69,12 +84,14 @@ export default class CurateLearningController {
     } catch (error) {
       if (ServiceError.is(error, 'invalid')) {
         addError(errors, String(error.details.field ?? 'curated_text'), error.message)
-        return this.render(res.status(400), source, raw, version, errors)
+        return this.render(res.status(400), source, raw, started, version, errors)
       }
       if (!ServiceError.is(error, 'stale_version')) throw error
       const current = await this.load(req)
+      const now = rawFrom(current)
       conflictErrors('decided on this learning point', errors)
-      return this.render(res.status(409), current, raw, current.version, errors, true)
+      const conflicts = conflictRows(QUESTIONS, { started, current: now, typed: raw })
+      return this.render(res.status(409), current, raw, now, current.version, errors, conflicts)
     }
     req.session.flash = [
       {
@@ -99,15 +116,17 @@ export default class CurateLearningController {
     res: Response,
     source: LearningSource,
     raw: Raw,
+    started: Raw,
     version: number | null,
     errors: FormErrors,
-    conflict = false,
+    conflicts?: ConflictRow[],
   ) {
     res.render('pages/annual-report/curate', {
       source,
       raw,
+      startedFrom: JSON.stringify(started),
       version: version === null ? 'none' : String(version),
-      conflict,
+      conflicts,
       action: paths.annualReport.curate(source.sourceType, source.sourceId),
       backLink: learningOf(source.financialYear),
       maxLength: CURATED_TEXT_MAX,

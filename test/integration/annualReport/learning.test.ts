@@ -2,7 +2,7 @@ import type { Case, CaseReview } from '../../../src/db/models'
 import { systemContext } from '../../../src/services/auditContext'
 import { buildUser, signInAs } from '../../factories'
 import { Agent } from '../../helpers/agent'
-import { $, errorSummary, fieldError } from '../../helpers/html'
+import { $, errorSummary, fieldError, textsOf } from '../../helpers/html'
 import { createTestApp, resetDatabase, TestApp } from '../../helpers/testApp'
 import { changeAndPost, formFields, postFields } from '../reviews/reviewSetup'
 import { actionOf, caseWith, CHILD, reviewOf } from './fixtures'
@@ -266,6 +266,13 @@ describe('curating the year’s learning for the annual report', () => {
     expect(stale.status).toBe(409)
     expect(errorSummary(stale.text)[0][0]).toBe('#conflict')
     expect($(stale.text)('#conflict').text()).toContain('Ada Admin')
+    // The shared stale-edit table: only what changed since the page was opened, each version of it.
+    expect(textsOf(stale.text, '#conflict tbody td')).toEqual([
+      'In the annual report',
+      'Not decided',
+      'Leave it out',
+      'Include',
+    ])
     const kept = formFields(stale.text)
     expect(kept).toMatchObject({ curated_text: CLEAN, decision: 'include', version: '0' })
     const item = await t.db.models.ReportLearningItem.findOne({ where: { sourceId: review.id } })
