@@ -2,7 +2,14 @@
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': 'ts-jest' },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // Each integration folder runs as one file, test/integration/<folder>.test.ts, which runs the
+  // folder's own test files in one module registry (test/helpers/runEachFileOf.ts says why).
+  // `npm run test:file -- <path>` runs test files on their own instead (jest.file.config.js).
+  testMatch: [
+    '<rootDir>/test/unit/**/*.test.ts',
+    '<rootDir>/test/route/**/*.test.ts',
+    '<rootDir>/test/integration/*.test.ts',
+  ],
   setupFiles: ['<rootDir>/test/setupEnv.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setupAfterEnv.ts'],
   globalSetup: '<rootDir>/test/globalSetup.ts',
