@@ -284,6 +284,28 @@ describe('curating the year’s learning for the annual report', () => {
     expect(item).toMatchObject({ decision: 'include', curatedText: CLEAN, version: 1 })
   })
 
+  it('answers a stale decision with a forged or broken started_from as if nothing was known of the page', async () => {
+    const other = await signInAs(t, await buildUser(t.services, { roles: ['admin'] }))
+    const mine = formFields((await coordinator.get(curateUrl)).text)
+    expect((await changeAndPost(other, curateUrl, { decision: 'leave_out' })).status).toBe(302)
+    for (const forged of ['not json', '["a"]', JSON.stringify({ decision: { $ne: 1 } })]) {
+      const typed = { ...mine, started_from: forged, decision: 'include', curated_text: CLEAN }
+      const stale = await postFields(coordinator, curateUrl, typed)
+      expect(stale.status).toBe(409)
+      // Nothing usable of the page as opened: every question the other person answered is listed.
+      expect(textsOf(stale.text, '#conflict tbody td:first-child')).toEqual([
+        'In the annual report',
+        'Wording for the report',
+      ])
+      expect(formFields(stale.text)).toMatchObject({ decision: 'include', curated_text: CLEAN })
+    }
+    // Over the size a form may be, the whole post is refused as too large, never a 500.
+    const oversized = await postFields(coordinator, curateUrl, { ...mine, started_from: 'x'.repeat(300_000) })
+    expect(oversized.status).toBe(413)
+    const item = await t.db.models.ReportLearningItem.findOne({ where: { sourceId: review.id } })
+    expect(item).toMatchObject({ decision: 'leave_out' })
+  })
+
   it('refuses a malformed year with the GOV.UK error, and defaults to the last whole year', async () => {
     const bad = await coordinator.get('/statistics/annual-report/learning?year=2016-2017')
     expect(bad.status).toBe(400)
